@@ -1,0 +1,66 @@
+/**
+ * Bearer tokens: HS256 JWTs signed with GATEWAY_JWT_SECRET, verified with `jose`. Claims: sub,
+ * role, region (6-digit code), department (DEPARTMENT), scope (space-separated entitlement codes),
+ * exp. Demo tokens (claim `demo: true`) exist only in development.
+ */
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { DEPARTMENTS, ROLES, resolveRegionCode, type Department, type Role } from '../law';
+import type { Caller } from './caller';
+import { AppError } from './errors';
+
+export interface AuthConfig {
+  readonly secret: Uint8Array;
+  readonly production: boolean;
+}
+
+export const DEV_SECRET = 'luoyang-gateway-development-secret-do-not-use-in-production';
+
+export function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const production = env.NODE_ENV === 'production';
+  const secret = env.GATEWAY_JWT_SECRET;
+  if (production && (!secret || secret.length < 32)) {
+    throw new Error('GATEWAY_JWT_SECRET (at least 32 characters) is required when NODE_ENV=production');
+  }
+  return { secret: new TextEncoder().encode(secret || DEV_SECRET), production };
+}
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  region: string;
+  department?: Department;
+  scope?: string;
+  demo?: boolean;
+}
+
+export async function signToken(cfg: AuthConfig, claims: TokenClaims, expiresIn = '12h'): Promise<string> {
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(cfg.secret);
+}
+
+const unauth = (why: string) => new AppError('UNAUTHENTICATED', why);
+
+export async function callerFromAuthorization(cfg: AuthConfig, header: string | undefined): Promise<Caller | null> {
+  if (!header) return null;
+  const m = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/.exec(header.trim());
+  if (!m) throw unauth('Authorization must be "Bearer <JWT>"');
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(m[1]!, cfg.secret, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] }));
+  } catch (e) {
+    throw unauth(e instanceof joseErrors.JWTExpired ? 'The token has expired' : 'The token is not valid');
+  }
+  if (cfg.production && payload.demo === true) throw unauth('Demo tokens are not accepted in production');
+  const role = payload.role as Role;
+  if (!ROLES.includes(role)) throw unauth('The token has no known role');
+  const region = typeof payload.region === 'string' ? resolveRegionCode(payload.region) : undefined;
+  if (!region) throw unauth('The token has no Luoyang region');
+  const department = payload.department as Department | undefined;
+  if (role === 'DEPARTMENT' && (!department || !DEPARTMENTS.includes(department))) throw unauth('A DEPARTMENT token names its department');
+  const scope = typeof payload.scope === 'string' ? payload.scope.split(/\s+/).filter(Boolean) : [];
+  return { sub: String(payload.sub).slice(0, 128), role, region, department: department ?? null, scope: new Set(scope) };
+}

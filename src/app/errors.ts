@@ -1,0 +1,42 @@
+/**
+ * Errors that cross the edge. src/law returns typed results; the use cases turn refusals into
+ * AppErrors; the GraphQL layer turns AppErrors into errors with the contract's codes.
+ */
+import type { Citation, RuleViolation } from '../law';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RULE_VIOLATION'
+  | 'SERVICE_UNAVAILABLE';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
+export const badInput = (why: string, extra: Record<string, unknown> = {}) => new AppError('BAD_USER_INPUT', why, extra);
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const conflict = (why: string) => new AppError('CONFLICT', why);
+
+export function ruleViolation(v: RuleViolation): AppError {
+  return new AppError('RULE_VIOLATION', `${v.messageEn} (${v.messageZh})`, {
+    reason: v.reason,
+    citation: citationJson(v.citation),
+    ...(v.details ? { details: v.details } : {}),
+  });
+}
+
+export function citationJson(c: Citation) {
+  return { article: c.article, paragraph: c.paragraph, clause: c.clause, textZh: c.textZh };
+}

@@ -1,0 +1,105 @@
+/**
+ * Loading the facts the rules need, in bulk: a constant number of statements whatever the number
+ * of holders (verifyEligibilityBatch and the per-request DataLoaders both use this).
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  resolveRegionCode, permitStateOn, d, type LocalDate, type PermitFacts, type PermitState, type Region,
+  type WorkingCalendar,
+} from '../law';
+import type { ConfiscationRow, EndorsementRow, PermitRow, ResidenceChangeRow } from '../db/entities';
+
+type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
+
+export interface PermitBundle {
+  readonly permit: PermitRow;
+  readonly endorsements: EndorsementRow[];
+  readonly changes: ResidenceChangeRow[];
+  readonly confiscation: ConfiscationRow | null;
+  /** replacement cards issued (dates), for cardVersion */
+  readonly replacementsIssued: LocalDate[];
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
+
+/** Two statements: permits with their confiscation, then endorsements, moves and replacements together. */
+export async function loadBundles(em: EntityManager, by: { holderIds?: readonly number[]; permitIds?: readonly number[] }): Promise<PermitBundle[]> {
+  const sql = em as SqlEm;
+  const ids = [...new Set(by.holderIds ?? by.permitIds ?? [])];
+  if (ids.length === 0) return [];
+  const col = by.holderIds ? 'p.holder_id' : 'p.id';
+  const prow = await sql.execute(
+    `select p.id, p.holder_id, p.application_id, p.issued_on, p.issuing_authority, p.region_code, p.actor, p.created_at,
+            c.id as c_id, c.confiscated_on, c.reason as c_reason, c.actor as c_actor, c.created_at as c_created_at
+       from permit p left join confiscation c on c.permit_id = p.id
+      where ${col} in (${placeholders(ids.length)}) order by p.issued_on, p.id`,
+    [...ids],
+  );
+  const bundles = prow.map((r) => ({
+    permit: {
+      id: Number(r.id), holderId: Number(r.holder_id), applicationId: Number(r.application_id), issuedOn: String(r.issued_on),
+      issuingAuthority: String(r.issuing_authority), regionCode: String(r.region_code), actor: String(r.actor), createdAt: String(r.created_at),
+    },
+    endorsements: [] as EndorsementRow[],
+    changes: [] as ResidenceChangeRow[],
+    confiscation: r.c_id == null ? null : {
+      id: Number(r.c_id), permitId: Number(r.id), confiscatedOn: String(r.confiscated_on), reason: String(r.c_reason), actor: String(r.c_actor), createdAt: String(r.c_created_at),
+    },
+    replacementsIssued: [] as LocalDate[],
+  }));
+  if (bundles.length === 0) return [];
+  const byId = new Map(bundles.map((b) => [b.permit.id, b]));
+  const pids = [...byId.keys()];
+  const ph = placeholders(pids.length);
+  const acts = await sql.execute(
+    `select 'E' as k, id, permit_id, endorsed_on as d1, extends_validity_through as d2, year as n, null as r1, null as r2, null as addr, null as flag from endorsement where permit_id in (${ph})
+     union all
+     select 'C' as k, id, permit_id, changed_on as d1, null as d2, null as n, from_region_code as r1, to_region_code as r2, address as addr, change_registration as flag from residence_change where permit_id in (${ph})
+     union all
+     select 'R' as k, id, permit_id, issued_on as d1, null as d2, card_version as n, null as r1, null as r2, null as addr, null as flag from replacement_issue where permit_id in (${ph})
+     order by d1, id`,
+    [...pids, ...pids, ...pids],
+  );
+  for (const a of acts) {
+    const b = byId.get(Number(a.permit_id))!;
+    if (a.k === 'E') {
+      b.endorsements.push({ id: Number(a.id), permitId: b.permit.id, year: Number(a.n), endorsedOn: String(a.d1), extendsValidityThrough: String(a.d2), actor: '', createdAt: '' });
+    } else if (a.k === 'C') {
+      b.changes.push({ id: Number(a.id), permitId: b.permit.id, holderId: b.permit.holderId, fromRegionCode: String(a.r1), toRegionCode: String(a.r2), address: String(a.addr), changedOn: String(a.d1), changeRegistration: bool(a.flag), actor: '', createdAt: '' });
+    } else {
+      b.replacementsIssued.push(d(String(a.d1)));
+    }
+  }
+  return bundles;
+}
+
+export function permitFacts(b: PermitBundle): PermitFacts {
+  return {
+    issuedOn: d(b.permit.issuedOn),
+    endorsements: b.endorsements.map((e) => d(e.endorsedOn)),
+    confiscatedOn: b.confiscation ? d(b.confiscation.confiscatedOn) : null,
+  };
+}
+
+/** The district or county of the permit's residence on `asOf` (moves inside the urban area included). */
+export function permitRegionOn(b: PermitBundle, asOf: LocalDate): Region {
+  let code = b.permit.regionCode;
+  for (const c of b.changes) if (c.changedOn <= asOf) code = c.toRegionCode;
+  return resolveRegionCode(code)!;
+}
+
+export function cardVersionOn(b: PermitBundle, asOf: LocalDate): number {
+  return 1 + b.replacementsIssued.filter((x) => x <= asOf).length;
+}
+
+/** SPEC: the permit that counts on `asOf` is the latest issued on or before it (else the first, not yet issued). */
+export function permitThatCounts(bundles: readonly PermitBundle[], asOf: LocalDate): PermitBundle | null {
+  let best: PermitBundle | null = null;
+  for (const b of bundles) if (b.permit.issuedOn <= asOf) best = b;
+  return best ?? bundles[0] ?? null;
+}
+
+export function stateOn(cal: WorkingCalendar, b: PermitBundle, asOf: LocalDate): PermitState {
+  return permitStateOn(cal, permitFacts(b), asOf);
+}

@@ -1,0 +1,86 @@
+/**
+ * A request's scope: its own EntityManager fork, the verified caller, the clock and the calendar.
+ * Use cases receive it; nothing here is shared between callers.
+ */
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import {
+  d, isDateError, parseLocalDate, todayInShanghai, resolveRegionCode, covers,
+  type Clock, type LocalDate, type Region, type WorkingCalendar,
+} from '../law';
+import { appendAudit, type AuditEvent } from './audit';
+import type { Caller } from './caller';
+import { AppError, badInput, conflict, forbidden } from './errors';
+
+export interface Deps {
+  readonly calendar: WorkingCalendar;
+  readonly clock: Clock;
+}
+
+export interface Scope {
+  readonly em: EntityManager;
+  readonly caller: Caller;
+  readonly deps: Deps;
+}
+
+export function today(s: Scope): LocalDate {
+  return todayInShanghai(s.deps.clock);
+}
+
+export function now(s: Scope): Date {
+  return new Date(s.deps.clock());
+}
+
+/** A date an act takes: defaults to today, refused after today (contract header). */
+export function actDate(s: Scope, input: string | null | undefined, field: string): LocalDate {
+  const t = today(s);
+  if (input == null) return t;
+  const parsed = parseLocalDate(input);
+  if (isDateError(parsed)) throw badInput(`${field}: ${parsed.messageEn}`, { field });
+  if (parsed > t) throw badInput(`${field}: ${parsed} is after today (${t}) in China Standard Time`, { field });
+  return parsed;
+}
+
+/** A date a question is asked about: defaults to today; any real date. */
+export function asOfDate(s: Scope, input: string | null | undefined, field = 'asOf'): LocalDate {
+  if (input == null) return today(s);
+  const parsed = parseLocalDate(input);
+  if (isDateError(parsed)) throw badInput(`${field}: ${parsed.messageEn}`, { field });
+  return parsed;
+}
+
+export function numericId(input: string, what: string): number {
+  if (!/^[1-9][0-9]{0,9}$/.test(input)) throw badInput(`${what}: "${input.slice(0, 20)}" is not an id`, { field: what });
+  const n = Number(input);
+  if (n > 2_147_483_647) throw badInput(`${what}: "${input.slice(0, 20)}" is not an id`, { field: what });
+  return n;
+}
+
+export function region(code: string, field: string): Region {
+  const r = resolveRegionCode(code);
+  if (!r) throw badInput(`${field}: "${code.slice(0, 12)}" is not a Luoyang region code (GB/T 2260)`, { field });
+  return r;
+}
+
+/** SPEC: public security and delegated agencies act only for residences in their region (I-5). */
+export function requireRegion(s: Scope, target: Region, what: string): void {
+  if (!covers(s.caller.region, target)) {
+    throw forbidden(`${what}: ${target.nameEn} (${target.code}) is outside your region (${s.caller.region.code})`);
+  }
+}
+
+/** One transaction per mutation: an error writes nothing. Unique-constraint races become CONFLICT. */
+export async function inTransaction<T>(s: Scope, work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent[] }>): Promise<T> {
+  try {
+    return await s.em.transactional(async (em) => {
+      const { result, audit } = await work(em);
+      await appendAudit(em, s.caller, audit, now(s));
+      return result;
+    });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if (e instanceof UniqueConstraintViolationException) throw conflict('A concurrent or earlier act already recorded this (a unique rule of the register)');
+    throw e;
+  }
+}
+
+export const isoDate = (x: string): LocalDate => d(x);

@@ -1,0 +1,429 @@
+/**
+ * The records. Acts are rows that are never edited in place: a correction, a move, an endorsement,
+ * a replacement or a confiscation is a new row, so every `asOf` question is answered from history
+ * (Art. 22(5): records are not tampered with). Foreign keys are plain id columns, indexed; dates are
+ * `YYYY-MM-DD` text so SQLite and PostgreSQL compare them identically.
+ */
+import { EntitySchema } from '@mikro-orm/core';
+
+const id = { type: 'number', primary: true, autoincrement: true } as const;
+const date = { type: 'string', length: 10 } as const;
+const createdAt = { type: 'string', length: 40 } as const;
+
+export class HolderRow {
+  id!: number;
+  citizenIdNumber!: string;
+  name!: string;
+  /** I-7 normalised, for matching */
+  nameKey!: string;
+  sex!: string;
+  birthDate!: string;
+  hukouRegionCode!: string;
+  hukouAddress!: string;
+  createdAt!: string;
+}
+export const Holder = new EntitySchema<HolderRow>({
+  class: HolderRow,
+  tableName: 'holder',
+  properties: {
+    id,
+    citizenIdNumber: { type: 'string', length: 18, unique: true },
+    name: { type: 'string', length: 256 },
+    nameKey: { type: 'string', length: 256 },
+    sex: { type: 'string', length: 6 },
+    birthDate: date,
+    hukouRegionCode: { type: 'string', length: 6 },
+    hukouAddress: { type: 'string', length: 512 },
+    createdAt,
+  },
+});
+
+/** Art. 8–9: a residence registration; also Art. 10 corrections (kind CORRECTION) */
+export class ResidenceRecordRow {
+  id!: number;
+  holderId!: number;
+  kind!: string; // REGISTRATION | CORRECTION | MOVE
+  effectiveOn!: string;
+  regionCode!: string;
+  address!: string;
+  basis!: string; // comma-separated ResidenceBasis
+  proofKind!: string | null;
+  proofReference!: string | null;
+  portraitCaptured!: boolean;
+  officeRegionCode!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const ResidenceRecord = new EntitySchema<ResidenceRecordRow>({
+  class: ResidenceRecordRow,
+  tableName: 'residence_record',
+  properties: {
+    id,
+    holderId: { type: 'number', index: true },
+    kind: { type: 'string', length: 16 },
+    effectiveOn: date,
+    regionCode: { type: 'string', length: 6 },
+    address: { type: 'string', length: 512 },
+    basis: { type: 'string', length: 128 },
+    proofKind: { type: 'string', length: 128, nullable: true },
+    proofReference: { type: 'string', length: 256, nullable: true },
+    portraitCaptured: { type: 'boolean' },
+    officeRegionCode: { type: 'string', length: 6 },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+});
+
+export class ApplicationRow {
+  id!: number;
+  holderId!: number;
+  appliedOn!: string;
+  accepted!: boolean;
+  issueDeadline!: string | null;
+  deadlineProvisional!: boolean;
+  reasons!: string; // JSON of Reason[]
+  /** one open application per holder: `${holderId}:${permits issued so far}` while accepted; null when refused */
+  openSlot!: string | null;
+  officeRegionCode!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const Application = new EntitySchema<ApplicationRow>({
+  class: ApplicationRow,
+  tableName: 'permit_application',
+  properties: {
+    id,
+    holderId: { type: 'number', index: true },
+    appliedOn: date,
+    accepted: { type: 'boolean' },
+    issueDeadline: { ...date, nullable: true },
+    deadlineProvisional: { type: 'boolean' },
+    reasons: { type: 'text' },
+    openSlot: { type: 'string', length: 40, nullable: true, unique: true },
+    officeRegionCode: { type: 'string', length: 6 },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+});
+
+export class PermitRow {
+  id!: number;
+  holderId!: number;
+  applicationId!: number;
+  issuedOn!: string;
+  issuingAuthority!: string;
+  regionCode!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const Permit = new EntitySchema<PermitRow>({
+  class: PermitRow,
+  tableName: 'permit',
+  properties: {
+    id,
+    holderId: { type: 'number', index: true },
+    applicationId: { type: 'number', unique: true },
+    issuedOn: date,
+    issuingAuthority: { type: 'string', length: 64 },
+    regionCode: { type: 'string', length: 6 },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+});
+
+export class EndorsementRow {
+  id!: number;
+  permitId!: number;
+  /** the endorsement year k whose window this endorsement falls in */
+  year!: number;
+  endorsedOn!: string;
+  extendsValidityThrough!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const Endorsement = new EntitySchema<EndorsementRow>({
+  class: EndorsementRow,
+  tableName: 'endorsement',
+  properties: {
+    id,
+    permitId: { type: 'number', index: true },
+    year: { type: 'number' },
+    endorsedOn: date,
+    extendsValidityThrough: date,
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+  uniques: [{ name: 'endorsement_one_per_window', properties: ['permitId', 'year'] }],
+});
+
+export class ResidenceChangeRow {
+  id!: number;
+  permitId!: number;
+  holderId!: number;
+  fromRegionCode!: string;
+  toRegionCode!: string;
+  address!: string;
+  changedOn!: string;
+  /** Art. 14 para 1: true for a move between the urban area and a county or between counties */
+  changeRegistration!: boolean;
+  actor!: string;
+  createdAt!: string;
+}
+export const ResidenceChange = new EntitySchema<ResidenceChangeRow>({
+  class: ResidenceChangeRow,
+  tableName: 'residence_change',
+  properties: {
+    id,
+    permitId: { type: 'number', index: true },
+    holderId: { type: 'number', index: true },
+    fromRegionCode: { type: 'string', length: 6 },
+    toRegionCode: { type: 'string', length: 6 },
+    address: { type: 'string', length: 512 },
+    changedOn: date,
+    changeRegistration: { type: 'boolean' },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+});
+
+export class ReplacementRow {
+  id!: number;
+  permitId!: number;
+  kind!: string;
+  reportedOn!: string;
+  deadline!: string;
+  deadlineProvisional!: boolean;
+  actor!: string;
+  createdAt!: string;
+}
+export const Replacement = new EntitySchema<ReplacementRow>({
+  class: ReplacementRow,
+  tableName: 'replacement_request',
+  properties: {
+    id,
+    permitId: { type: 'number', index: true },
+    kind: { type: 'string', length: 8 },
+    reportedOn: date,
+    deadline: date,
+    deadlineProvisional: { type: 'boolean' },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+});
+
+export class ReplacementIssueRow {
+  id!: number;
+  requestId!: number;
+  permitId!: number;
+  issuedOn!: string;
+  /** the card version this replacement made (the first card is 1) */
+  cardVersion!: number;
+  actor!: string;
+  createdAt!: string;
+}
+export const ReplacementIssue = new EntitySchema<ReplacementIssueRow>({
+  class: ReplacementIssueRow,
+  tableName: 'replacement_issue',
+  properties: {
+    id,
+    requestId: { type: 'number', unique: true },
+    permitId: { type: 'number', index: true },
+    issuedOn: date,
+    cardVersion: { type: 'number' },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+  uniques: [{ name: 'replacement_card_version', properties: ['permitId', 'cardVersion'] }],
+});
+
+export class DependentRow {
+  id!: number;
+  holderId!: number;
+  citizenIdNumber!: string;
+  name!: string;
+  birthDate!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const Dependent = new EntitySchema<DependentRow>({
+  class: DependentRow,
+  tableName: 'dependent',
+  properties: {
+    id,
+    holderId: { type: 'number', index: true },
+    citizenIdNumber: { type: 'string', length: 18 },
+    name: { type: 'string', length: 256 },
+    birthDate: date,
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+  uniques: [{ name: 'dependent_once_per_holder', properties: ['holderId', 'citizenIdNumber'] }],
+});
+
+export class ViolationRow {
+  id!: number;
+  holderId!: number | null;
+  citizenIdNumber!: string;
+  article!: number;
+  clause!: number;
+  warning!: boolean;
+  fineYuan!: number;
+  illegalGainsYuan!: number;
+  occurredOn!: string;
+  officeRegionCode!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const Violation = new EntitySchema<ViolationRow>({
+  class: ViolationRow,
+  tableName: 'violation',
+  properties: {
+    id,
+    holderId: { type: 'number', nullable: true, index: true },
+    citizenIdNumber: { type: 'string', length: 18, index: true },
+    article: { type: 'number' },
+    clause: { type: 'number' },
+    warning: { type: 'boolean' },
+    fineYuan: { type: 'number' },
+    illegalGainsYuan: { type: 'number' },
+    occurredOn: date,
+    officeRegionCode: { type: 'string', length: 6 },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+});
+
+export class ConfiscationRow {
+  id!: number;
+  permitId!: number;
+  confiscatedOn!: string;
+  reason!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const Confiscation = new EntitySchema<ConfiscationRow>({
+  class: ConfiscationRow,
+  tableName: 'confiscation',
+  properties: {
+    id,
+    permitId: { type: 'number', unique: true },
+    confiscatedOn: date,
+    reason: { type: 'string', length: 512 },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+});
+
+/** The Art. 18/19 catalogue (seeded) and local additions under 18(12) and 19(6). */
+export class EntitlementRow {
+  code!: string;
+  kind!: string;
+  article!: number;
+  clause!: number;
+  nameZh!: string;
+  nameEn!: string;
+  department!: string;
+  regionCode!: string;
+  effectiveFrom!: string;
+  effectiveUntil!: string | null;
+  local!: boolean;
+  actor!: string;
+  createdAt!: string;
+}
+export const EntitlementEntity = new EntitySchema<EntitlementRow>({
+  class: EntitlementRow,
+  tableName: 'entitlement',
+  properties: {
+    code: { type: 'string', length: 64, primary: true },
+    kind: { type: 'string', length: 16 },
+    article: { type: 'number' },
+    clause: { type: 'number' },
+    nameZh: { type: 'string', length: 256 },
+    nameEn: { type: 'string', length: 256 },
+    department: { type: 'string', length: 48 },
+    regionCode: { type: 'string', length: 6 },
+    effectiveFrom: date,
+    effectiveUntil: { ...date, nullable: true },
+    local: { type: 'boolean' },
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+});
+
+export class RegionRow {
+  code!: string;
+  nameZh!: string;
+  kind!: string;
+}
+export const RegionEntity = new EntitySchema<RegionRow>({
+  class: RegionRow,
+  tableName: 'region',
+  properties: {
+    code: { type: 'string', length: 6, primary: true },
+    nameZh: { type: 'string', length: 32 },
+    kind: { type: 'string', length: 16 },
+  },
+});
+
+/** Art. 23: each decision is kept with its id and reasons; Art. 21 para 2 lists the positive ones. */
+export class DecisionRow {
+  decisionId!: string;
+  entitlementCode!: string;
+  asOf!: string;
+  permitId!: number | null;
+  eligible!: boolean;
+  body!: string; // JSON: the decision as answered (masked)
+  actor!: string;
+  role!: string;
+  department!: string | null;
+  createdAt!: string;
+}
+export const Decision = new EntitySchema<DecisionRow>({
+  class: DecisionRow,
+  tableName: 'eligibility_decision',
+  properties: {
+    decisionId: { type: 'string', length: 36, primary: true },
+    entitlementCode: { type: 'string', length: 64 },
+    asOf: date,
+    permitId: { type: 'number', nullable: true, index: true },
+    eligible: { type: 'boolean' },
+    body: { type: 'text' },
+    actor: { type: 'string', length: 128 },
+    role: { type: 'string', length: 24 },
+    department: { type: 'string', length: 48, nullable: true },
+    createdAt,
+  },
+});
+
+/** Art. 22(4)-(5): the audit log, a hash chain. Holds no names or full ID numbers. */
+export class AuditRow {
+  sequence!: number;
+  at!: string;
+  actor!: string;
+  role!: string;
+  action!: string;
+  subject!: string | null;
+  outcome!: string;
+  prevHash!: string;
+  hash!: string;
+}
+export const Audit = new EntitySchema<AuditRow>({
+  class: AuditRow,
+  tableName: 'audit_entry',
+  properties: {
+    sequence: { type: 'number', primary: true, autoincrement: false },
+    at: { type: 'string', length: 40 },
+    actor: { type: 'string', length: 128 },
+    role: { type: 'string', length: 24 },
+    action: { type: 'string', length: 64 },
+    subject: { type: 'string', length: 128, nullable: true },
+    outcome: { type: 'string', length: 256 },
+    prevHash: { type: 'string', length: 64 },
+    hash: { type: 'string', length: 64 },
+  },
+});
+
+export const ENTITIES = [
+  Holder, ResidenceRecord, Application, Permit, Endorsement, ResidenceChange, Replacement, ReplacementIssue,
+  Dependent, Violation, Confiscation, EntitlementEntity, RegionEntity, Decision, Audit,
+];

@@ -1,0 +1,79 @@
+/**
+ * Who may call what (SPEC "Who uses the gateway"): graphql-shield with deny as the fallback. A rule
+ * answers only "may this caller do this?" from the token (role, department scope); whether the
+ * holder's residence is in the caller's region needs the record, so the use case checks it
+ * (requireRegion). Shield never decides eligibility: a decision must cite its article.
+ */
+import { GraphQLError, GraphQLObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { allow, and, deny, rule, shield, type IRules } from 'graphql-shield';
+import { hasPower, type Power } from '../law';
+import type { GqlContext } from './context';
+
+const unauthenticated = () => new GraphQLError('A bearer token is required', { extensions: { code: 'UNAUTHENTICATED' } });
+const forbidden = (why: string) => new GraphQLError(why, { extensions: { code: 'FORBIDDEN' } });
+
+/** One rule per power of src/law/roles.ts (made once: shield refuses two rules of one name). */
+const mayRules = new Map<Power, ReturnType<ReturnType<typeof rule>>>();
+const may = (power: Power) => {
+  let r = mayRules.get(power);
+  if (!r) {
+    r = rule(`may:${power}`, { cache: 'contextual' })((_p, _a, ctx: GqlContext) => {
+      if (!ctx.caller) return unauthenticated();
+      return hasPower(ctx.caller.role, power) ? true : forbidden(`${ctx.caller.role} may not do this (${power})`);
+    });
+    mayRules.set(power, r);
+  }
+  return r;
+};
+
+const authenticated = rule('authenticated', { cache: 'contextual' })((_p, _a, ctx: GqlContext) => (ctx.caller ? true : unauthenticated()));
+
+/** A DEPARTMENT may verify only the entitlements in its token's scope. */
+const inScope = rule('inScope', { cache: 'strict' })((_p, args: { query?: { entitlement: string }; queries?: { entitlement: string }[] }, ctx: GqlContext) => {
+  if (!ctx.caller) return unauthenticated();
+  if (ctx.caller.role !== 'DEPARTMENT') return true;
+  const codes = args.query ? [args.query.entitlement] : (args.queries ?? []).map((q) => q.entitlement);
+  const outside = codes.find((c) => !ctx.caller!.scope.has(c));
+  return outside === undefined ? true : forbidden(`Entitlement ${outside.slice(0, 64)} is not in your scope`);
+});
+
+export const ROOT_RULES = {
+  Query: {
+    entitlements: may('READ_CATALOGUE'),
+    regions: authenticated,
+    verifyEligibility: and(may('VERIFY'), inScope),
+    verifyEligibilityBatch: and(may('VERIFY'), inScope),
+    permitStatus: may('PERMIT_STATUS'),
+    permitHolder: may('READ_PERSONAL_DATA'),
+    overdueApplications: may('READ_PERSONAL_DATA'),
+    endorsementsDue: may('READ_PERSONAL_DATA'),
+    affectedDecisions: may('READ_AFFECTED_DECISIONS'),
+    auditLog: may('AUDIT'),
+    verifyAuditChain: may('AUDIT'),
+  },
+  Mutation: {
+    registerResidence: may('REGISTER_AND_ISSUE'),
+    applyForPermit: may('REGISTER_AND_ISSUE'),
+    issuePermit: may('REGISTER_AND_ISSUE'),
+    endorsePermit: may('REGISTER_AND_ISSUE'),
+    changeResidence: may('REGISTER_AND_ISSUE'),
+    reportPermitLoss: may('REGISTER_AND_ISSUE'),
+    issueReplacement: may('REGISTER_AND_ISSUE'),
+    addDependent: may('REGISTER_AND_ISSUE'),
+    recordViolation: may('PENALISE'),
+    confiscatePermit: may('PENALISE'),
+    defineLocalEntitlement: may('DEFINE_LOCAL_ENTITLEMENT'),
+  },
+} as const;
+
+export function permissions(schema: GraphQLSchema, opts: { debug: boolean }) {
+  const rules: Record<string, unknown> = { Query: ROOT_RULES.Query, Mutation: ROOT_RULES.Mutation };
+  // Fields of result types: reaching them already passed the root field's rule.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && !type.name.startsWith('__') && type.name !== 'Query' && type.name !== 'Mutation') {
+      rules[(type as GraphQLObjectType).name] = allow;
+    }
+  }
+  return shield(rules as IRules, { fallbackRule: deny, allowExternalErrors: true, debug: opts.debug, fallbackError: () => forbidden('Not allowed') });
+}
+

@@ -1,0 +1,26 @@
+/** Builds the executable schema: type-graphql classes + resolvers, wrapped by the shield permissions. */
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { RESOLVERS } from './resolvers';
+import { permissions } from './permissions';
+import { DateScalar, DateTimeScalar } from './scalars';
+
+/** The schema without permissions: what schema/schema.graphql records. */
+export async function buildBareSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]],
+    scalarsMap: [],
+    orphanedTypes: [],
+    validate: false,
+    emitSchemaFile: false,
+  }).then((s) => s);
+}
+
+export async function buildGatewaySchema(opts: { debug?: boolean } = {}): Promise<GraphQLSchema> {
+  const bare = await buildBareSchema();
+  return applyMiddleware(bare, permissions(bare, { debug: opts.debug ?? false }));
+}
+
+export { DateScalar, DateTimeScalar };

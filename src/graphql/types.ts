@@ -1,0 +1,264 @@
+/** The contract's types (shared/contract.graphql), as type-graphql classes. Sources are app views. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from './scalars';
+
+const e = <T extends string>(...values: T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const RegionKind = e('CITY', 'URBAN_DISTRICT', 'COUNTY');
+export const DepartmentEnum = e('PUBLIC_SECURITY', 'DEVELOPMENT_AND_REFORM', 'HUMAN_RESOURCES_AND_SOCIAL_SECURITY', 'HEALTH', 'EDUCATION', 'CIVIL_AFFAIRS', 'JUSTICE', 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', 'TRANSPORT', 'CULTURE_AND_TOURISM');
+export const EntitlementKindEnum = e('PUBLIC_SERVICE', 'CONVENIENCE');
+export const PermitStatusEnum = e('NOT_YET_ISSUED', 'VALID', 'LAPSED', 'CONFISCATED');
+export const SexEnum = e('MALE', 'FEMALE');
+export const ResidenceBasisEnum = e('STABLE_EMPLOYMENT', 'STABLE_RESIDENCE', 'CONTINUOUS_STUDY');
+export const ApplicationStatusEnum = e('ACCEPTED', 'REFUSED', 'ISSUED');
+export const LossKindEnum = e('LOST', 'DAMAGED');
+
+registerEnumType(RegionKind, { name: 'RegionKind' });
+registerEnumType(DepartmentEnum, { name: 'Department' });
+registerEnumType(EntitlementKindEnum, {
+  name: 'EntitlementKind',
+  valuesConfig: { PUBLIC_SERVICE: { description: 'Article 18: a public service shared with registered residents' }, CONVENIENCE: { description: 'Article 19: a convenience' } },
+});
+registerEnumType(PermitStatusEnum, { name: 'PermitStatus' });
+registerEnumType(SexEnum, { name: 'Sex' });
+registerEnumType(ResidenceBasisEnum, { name: 'ResidenceBasis' });
+registerEnumType(ApplicationStatusEnum, { name: 'ApplicationStatus' });
+registerEnumType(LossKindEnum, { name: 'LossKind' });
+
+@ObjectType()
+export class Region {
+  @Field() code!: string;
+  @Field() nameZh!: string;
+  @Field(() => RegionKind) kind!: string;
+}
+
+@ObjectType({ description: 'Where a rule comes from: 第{article}条 (第{paragraph}款) 第{clause}项.' })
+export class Citation {
+  @Field(() => Int) article!: number;
+  @Field(() => Int, { nullable: true }) paragraph!: number | null;
+  @Field(() => Int, { nullable: true }) clause!: number | null;
+  @Field() textZh!: string;
+}
+
+@ObjectType()
+export class Entitlement {
+  @Field(() => ID) code!: string;
+  @Field(() => EntitlementKindEnum) kind!: string;
+  @Field(() => Citation) citation!: Citation;
+  @Field() nameZh!: string;
+  @Field() nameEn!: string;
+  @Field(() => DepartmentEnum) department!: string;
+  @Field(() => Region) region!: Region;
+  @Field(() => DateScalar) effectiveFrom!: string;
+  @Field(() => DateScalar, { nullable: true }) effectiveUntil!: string | null;
+}
+
+@ObjectType()
+export class DateRange {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field({ description: 'true when a date in it rests on a year whose holiday notice is not yet known' }) provisional!: boolean;
+}
+
+@ObjectType({ description: 'What a department may see of a permit: no name, no address.' })
+export class PermitSummary {
+  @Field() maskedCitizenIdNumber!: string;
+  @Field(() => PermitStatusEnum) status!: string;
+  @Field(() => DateScalar) issuedOn!: string;
+  @Field(() => DateScalar, { nullable: true }) validThrough!: string | null;
+  @Field(() => DateRange, { nullable: true }) endorsementWindow!: DateRange | null;
+  @Field(() => Region) region!: Region;
+}
+
+@ObjectType()
+export class DecisionReason {
+  @Field() code!: string;
+  @Field() passed!: boolean;
+  @Field(() => Citation) citation!: Citation;
+  @Field() messageZh!: string;
+  @Field() messageEn!: string;
+}
+
+@ObjectType()
+export class EligibilityDecision {
+  @Field(() => ID) decisionId!: string;
+  @Field() eligible!: boolean;
+  @Field(() => ID) entitlementCode!: string;
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => PermitSummary, { nullable: true }) permit!: PermitSummary | null;
+  @Field(() => [DecisionReason]) reasons!: DecisionReason[];
+  @Field({ description: 'identifies the rules, the regulation text and the holiday calendar this decision used' }) rulesVersion!: string;
+}
+
+@InputType()
+export class EligibilityQuery {
+  @Field() citizenIdNumber!: string;
+  @Field() holderName!: string;
+  @Field(() => ID) entitlement!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'default: today' }) asOf?: string | null;
+  @Field(() => String, { nullable: true, description: 'required for CHILD_EDUCATION_AND_ZHONGKAO' }) dependentCitizenIdNumber?: string | null;
+}
+
+@ObjectType()
+export class Dependent {
+  @Field() citizenIdNumber!: string;
+  @Field() name!: string;
+  @Field(() => DateScalar) birthDate!: string;
+}
+
+@ObjectType()
+export class PermitHolder {
+  @Field(() => ID) id!: string;
+  @Field() citizenIdNumber!: string;
+  @Field() name!: string;
+  @Field(() => SexEnum) sex!: string;
+  @Field(() => DateScalar) birthDate!: string;
+  @Field() hukouRegionCode!: string;
+  @Field() hukouAddress!: string;
+  @Field(() => Region) residenceRegion!: Region;
+  @Field() residenceAddress!: string;
+  @Field(() => [Permit]) permits!: Permit[];
+  @Field(() => [Dependent]) dependents!: Dependent[];
+}
+
+@ObjectType()
+export class ResidenceRegistration {
+  @Field(() => ID) id!: string;
+  @Field(() => PermitHolder) holder!: PermitHolder;
+  @Field(() => DateScalar) registeredOn!: string;
+  @Field(() => Region) region!: Region;
+  @Field(() => [ResidenceBasisEnum]) basis!: string[];
+  @Field(() => DateScalar, { description: "first day on which an application can meet Article 2's six months" }) eligibleToApplyOn!: string;
+}
+
+@ObjectType()
+export class Endorsement {
+  @Field(() => DateScalar) endorsedOn!: string;
+  @Field(() => DateScalar, { description: 'the permit is valid through this day after this endorsement' }) extendsValidityThrough!: string;
+}
+
+@ObjectType()
+export class Permit {
+  @Field(() => ID) id!: string;
+  @Field(() => PermitHolder) holder!: PermitHolder;
+  @Field(() => DateScalar) issuedOn!: string;
+  @Field() issuingAuthority!: string;
+  @Field(() => Int, { description: 'increases with each replacement card' }) cardVersion!: number;
+  @Field(() => Region) region!: Region;
+  // status(asOf), validThrough(asOf) and endorsementWindow(asOf) are field resolvers (resolvers.ts)
+  @Field(() => [Endorsement]) endorsements!: Endorsement[];
+}
+
+@ObjectType()
+export class PermitApplication {
+  @Field(() => ID) id!: string;
+  @Field(() => PermitHolder) holder!: PermitHolder;
+  @Field(() => DateScalar) appliedOn!: string;
+  @Field(() => ApplicationStatusEnum) status!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Article 11: last day to issue; null when refused' }) issueDeadline!: string | null;
+  @Field() deadlineProvisional!: boolean;
+  @Field(() => [DecisionReason]) reasons!: DecisionReason[];
+  @Field(() => Permit, { nullable: true }) permit!: Permit | null;
+}
+
+@ObjectType()
+export class ReplacementRequest {
+  @Field(() => ID) id!: string;
+  @Field(() => Permit) permit!: Permit;
+  @Field(() => LossKindEnum) kind!: string;
+  @Field(() => DateScalar) reportedOn!: string;
+  @Field(() => DateScalar) deadline!: string;
+  @Field() deadlineProvisional!: boolean;
+  @Field(() => DateScalar, { nullable: true }) issuedOn!: string | null;
+}
+
+@ObjectType()
+export class Violation {
+  @Field(() => ID) id!: string;
+  @Field() citizenIdNumber!: string;
+  @Field(() => Citation) citation!: Citation;
+  @Field() warning!: boolean;
+  @Field(() => Int) fineYuan!: number;
+  @Field(() => Int) illegalGainsYuan!: number;
+  @Field(() => DateScalar) occurredOn!: string;
+}
+
+@ObjectType()
+export class AuditEntry {
+  @Field(() => Int) sequence!: number;
+  @Field(() => DateTimeScalar) at!: string;
+  @Field() actor!: string;
+  @Field() role!: string;
+  @Field() action!: string;
+  @Field(() => String, { nullable: true }) subject!: string | null;
+  @Field() outcome!: string;
+  @Field() hash!: string;
+}
+
+@ObjectType()
+export class AuditChainReport {
+  @Field(() => Int) entries!: number;
+  @Field() intact!: boolean;
+  @Field(() => Int, { nullable: true, description: 'sequence of the first entry whose hash does not follow from the one before' }) firstBrokenAt!: number | null;
+}
+
+@InputType()
+export class RegisterResidenceInput {
+  @Field({ description: 'sex and birth date are read from the ID number' }) citizenIdNumber!: string;
+  @Field() name!: string;
+  @Field() hukouRegionCode!: string;
+  @Field() hukouAddress!: string;
+  @Field() residenceRegionCode!: string;
+  @Field() residenceAddress!: string;
+  @Field(() => [ResidenceBasisEnum]) basis!: string[];
+  @Field() proofKind!: string;
+  @Field() proofReference!: string;
+  @Field() portraitCaptured!: boolean;
+  @Field(() => DateScalar, { nullable: true, description: 'default: today; never after today' }) registeredOn?: string | null;
+}
+
+@InputType()
+export class ApplyForPermitInput {
+  @Field() citizenIdNumber!: string;
+  @Field(() => DateScalar, { nullable: true }) appliedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Article 10: details changed since registration' }) residenceAddress?: string | null;
+  @Field(() => [ResidenceBasisEnum], { nullable: true }) basis?: string[] | null;
+}
+
+@InputType()
+export class ChangeResidenceInput {
+  @Field(() => ID) permitId!: string;
+  @Field() residenceRegionCode!: string;
+  @Field() residenceAddress!: string;
+  @Field(() => DateScalar, { nullable: true }) changedOn?: string | null;
+}
+
+@InputType()
+export class AddDependentInput {
+  @Field() holderCitizenIdNumber!: string;
+  @Field() citizenIdNumber!: string;
+  @Field() name!: string;
+}
+
+@InputType()
+export class RecordViolationInput {
+  @Field() citizenIdNumber!: string;
+  @Field(() => Int, { description: '20 or 21' }) article!: number;
+  @Field(() => Int) clause!: number;
+  @Field() warning!: boolean;
+  @Field(() => Int) fineYuan!: number;
+  @Field(() => Int) illegalGainsYuan!: number;
+  @Field(() => DateScalar, { nullable: true }) occurredOn?: string | null;
+}
+
+@InputType()
+export class DefineLocalEntitlementInput {
+  @Field(() => ID) code!: string;
+  @Field(() => EntitlementKindEnum) kind!: string;
+  @Field() nameZh!: string;
+  @Field() nameEn!: string;
+  @Field(() => DepartmentEnum) department!: string;
+  @Field() regionCode!: string;
+  @Field(() => DateScalar) effectiveFrom!: string;
+  @Field(() => DateScalar, { nullable: true }) effectiveUntil?: string | null;
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: serves the gateway on DATABASE_URL (default: an SQLite file under data/, created,
+ * migrated and seeded with the demo set on first start). In development it prints a ready demo
+ * token for each kind of caller; with NODE_ENV=production, GATEWAY_JWT_SECRET is required and demo
+ * tokens are neither printed nor accepted.
+ */
+import 'reflect-metadata';
+import { createGateway } from './server';
+import { signToken } from './app/auth';
+import { demoPeople } from '../seeds/demo';
+
+async function main() {
+  const production = process.env.NODE_ENV === 'production';
+  const gateway = await createGateway({
+    databaseUrl: process.env.DATABASE_URL,
+    port: Number(process.env.PORT ?? 4000),
+    host: process.env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    seed: production || process.env.SEED === 'reference' ? 'reference' : 'demo',
+  });
+  const out = (s: string) => process.stderr.write(`${s}\n`);
+  out(`Luoyang residence-permit gateway: ${gateway.url}`);
+  if (!production) {
+    const allScope = 'CHILD_EDUCATION_AND_ZHONGKAO';
+    const tokens = {
+      'school (Education, Laocheng district)': { sub: 'demo:school-laocheng', role: 'DEPARTMENT', region: '410302', department: 'EDUCATION', scope: allScope },
+      'housing bureau (city)': { sub: 'demo:housing-city', role: 'DEPARTMENT', region: '410300', department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', scope: 'PUBLIC_RENTAL_HOUSING' },
+      'transit card office (Xigong district)': { sub: 'demo:transit-xigong', role: 'DEPARTMENT', region: '410303', department: 'TRANSPORT', scope: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS' },
+      'public security (city bureau)': { sub: 'demo:psb-city', role: 'PUBLIC_SECURITY', region: '410300' },
+      'street office (Luolong district, delegated)': { sub: 'demo:agency-luolong', role: 'DELEGATED_AGENCY', region: '410311' },
+      auditor: { sub: 'demo:auditor', role: 'AUDITOR', region: '410300' },
+      'city government (admin)': { sub: 'demo:city-government', role: 'ADMIN', region: '410300' },
+    } as const;
+    out('Demo tokens (development only; valid 12 h):');
+    for (const [who, claims] of Object.entries(tokens)) {
+      out(`  ${who}:\n    ${await signToken(gateway.auth, { ...claims, demo: true } as Parameters<typeof signToken>[1])}`);
+    }
+    const [a] = demoPeople();
+    out(`Demo holder: ${a!.name} ${a!.citizenIdNumber} (see README for more)`);
+  }
+  const stop = async () => {
+    await gateway.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`failed to start: ${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,198 @@
+/**
+ * The one place that wires the gateway together: ORM, law (calendar, clock), GraphQL schema with
+ * permissions and limits, Apollo Server, and a plain node:http front with /healthz and /readyz.
+ */
+import 'reflect-metadata';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { MikroORM } from '@mikro-orm/core';
+import pino, { type Logger } from 'pino';
+import { initORM } from './db/orm';
+import { seedReference } from '../seeds/reference';
+import { seedDemo } from '../seeds/demo';
+import { OFFICIAL_CALENDAR } from './calendar/official';
+import type { Clock, WorkingCalendar } from './law';
+import { AppError } from './app/errors';
+import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
+import { buildGatewaySchema } from './graphql/schema';
+import { createLoaders, type GqlContext } from './graphql/context';
+
+export interface GatewayOptions {
+  databaseUrl?: string;
+  port?: number;
+  host?: string;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  calendar?: WorkingCalendar;
+  /** reference data always; the demo set on request */
+  seed?: 'reference' | 'demo';
+  onQuery?: (sql: string) => void;
+  logger?: Logger;
+  /** max request body, bytes */
+  bodyLimit?: number;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  auth: AuthConfig;
+  http: Server;
+  close(): Promise<void>;
+}
+
+const DB_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|terminating connection|Connection terminated|connect ECONN|database system is|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|Timeout acquiring a connection|the database system is shutting down/i;
+
+function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.extra } };
+    }
+    const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) {
+      const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      return { ...formatted, extensions: { ...ext, code: code ?? 'BAD_USER_INPUT' } };
+    }
+    const message = original instanceof Error ? original.message : String(original);
+    if (DB_DOWN.test(message) || (original as { code?: string } | null)?.code === 'ECONNREFUSED') {
+      return { message: 'The register is temporarily unavailable; try again', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
+    logger.error({ err: { name: (original as Error)?.name, message: message.slice(0, 300) } }, 'unexpected error');
+    return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw Object.assign(new Error('body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
+  const env = o.env ?? process.env;
+  const auth = authConfig(env);
+  const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
+  const deps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
+  const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery });
+  await seedReference(orm);
+  if (o.seed === 'demo') await seedDemo(orm, deps, logger);
+
+  const schema = await buildGatewaySchema({ debug: false });
+  const armor = new ApolloArmor({
+    maxDepth: { n: 8, exposeLimits: false },
+    maxAliases: { n: 15, exposeLimits: false },
+    maxDirectives: { n: 10, exposeLimits: false },
+    maxTokens: { n: 2000, exposeLimits: false },
+    costLimit: { maxCost: 5000, exposeLimits: false },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GqlContext>({
+    schema,
+    introspection: !auth.production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: formatError(logger),
+    plugins: [...protection.plugins, ...(auth.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    validationRules: [...protection.validationRules],
+  });
+  await apollo.start();
+  const bodyLimit = o.bodyLimit ?? 2 * 1024 * 1024;
+
+  const http = createServer(async (req, res) => {
+    const requestId = randomUUID();
+    const log = logger.child({ requestId });
+    res.setHeader('x-request-id', requestId);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz') {
+        try {
+          await orm.em.fork().getConnection().execute('select 1');
+          return sendJson(res, 200, { status: 'ready' });
+        } catch {
+          return sendJson(res, 503, { status: 'unavailable' });
+        }
+      }
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      let body: unknown = undefined;
+      if (req.method === 'POST') {
+        const raw = await readBody(req, bodyLimit);
+        const ctype = headers.get('content-type') ?? '';
+        if (ctype.includes('application/json')) {
+          try {
+            body = raw === '' ? undefined : JSON.parse(raw);
+          } catch {
+            return sendJson(res, 400, { errors: [{ message: 'The body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          }
+        } else {
+          body = raw;
+        }
+      }
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        context: async () => {
+          let caller = null;
+          try {
+            caller = await callerFromAuthorization(auth, req.headers.authorization);
+          } catch (e) {
+            if (e instanceof AppError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+            throw e;
+          }
+          const em = orm.em.fork();
+          return { requestId, caller, em, deps, loaders: createLoaders(em) };
+        },
+      });
+      for (const [k, v] of result.headers) res.setHeader(k, v);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+      log.info({ method: req.method, path: url.pathname, status: res.statusCode }, 'request');
+    } catch (e) {
+      const status = (e as { status?: number }).status ?? 500;
+      if (status === 500) log.error({ err: { message: (e as Error).message?.slice(0, 300) } }, 'request failed');
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? 'Request body too large' : 'Internal error', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  });
+  await new Promise<void>((resolve) => http.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://${o.host ?? '127.0.0.1'}:${port}/graphql`,
+    port,
+    orm,
+    auth,
+    http,
+    async close() {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
+      await apollo.stop();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import { describe, it, expect } from 'vitest';
+import {
+  CITY_CODE,
+  REGIONS,
+  REGION_CODE_HISTORY,
+  areaOf,
+  covers,
+  isLocalHukou,
+  isMoveRequiringChangeRegistration,
+  isValidHukouRegionCode,
+  resolveRegionCode,
+  type Region,
+} from '../../src/law/regions';
+
+function r(code: string): Region {
+  const region = resolveRegionCode(code);
+  if (!region) throw new Error(`no region ${code}`);
+  return region;
+}
+
+describe('REGIONS', () => {
+  it.each([
+    ['410300', '洛阳市', 'Luoyang City', 'CITY'],
+    ['410302', '老城区', 'Laocheng District', 'URBAN_DISTRICT'],
+    ['410303', '西工区', 'Xigong District', 'URBAN_DISTRICT'],
+    ['410304', '瀍河回族区', 'Chanhe Hui District', 'URBAN_DISTRICT'],
+    ['410305', '涧西区', 'Jianxi District', 'URBAN_DISTRICT'],
+    ['410307', '偃师区', 'Yanshi District', 'URBAN_DISTRICT'],
+    ['410308', '孟津区', 'Mengjin District', 'URBAN_DISTRICT'],
+    ['410311', '洛龙区', 'Luolong District', 'URBAN_DISTRICT'],
+    ['410323', '新安县', "Xin'an County", 'COUNTY'],
+    ['410324', '栾川县', 'Luanchuan County', 'COUNTY'],
+    ['410325', '嵩县', 'Song County', 'COUNTY'],
+    ['410326', '汝阳县', 'Ruyang County', 'COUNTY'],
+    ['410327', '宜阳县', 'Yiyang County', 'COUNTY'],
+    ['410328', '洛宁县', 'Luoning County', 'COUNTY'],
+    ['410329', '伊川县', 'Yichuan County', 'COUNTY'],
+  ])('%s is %s (%s), %s', (code, nameZh, nameEn, kind) => {
+    expect(resolveRegionCode(code)).toEqual({ code, nameZh, nameEn, kind });
+  });
+
+  it('has the city, seven districts and seven counties, codes unique', () => {
+    expect(REGIONS).toHaveLength(15);
+    expect(REGIONS.filter((x) => x.kind === 'CITY').map((x) => x.code)).toEqual([CITY_CODE]);
+    expect(REGIONS.filter((x) => x.kind === 'URBAN_DISTRICT')).toHaveLength(7);
+    expect(REGIONS.filter((x) => x.kind === 'COUNTY')).toHaveLength(7);
+    expect(new Set(REGIONS.map((x) => x.code)).size).toBe(15);
+  });
+});
+
+describe('retired codes (March 2021)', () => {
+  it.each([
+    ['410381', '410307', '偃师区'],
+    ['410322', '410308', '孟津区'],
+    ['410306', '410308', '孟津区'],
+  ])('%s resolves to %s %s', (old, current, nameZh) => {
+    expect(REGION_CODE_HISTORY[old]).toBe(current);
+    const region = resolveRegionCode(old);
+    expect(region?.code).toBe(current);
+    expect(region?.nameZh).toBe(nameZh);
+    expect(region?.kind).toBe('URBAN_DISTRICT');
+  });
+
+  it.each(['410100', '110105', '410301', '4103', '4103020', '', ' 410302', 'abcdef', '４１０３０２', 'constructor'])(
+    '%j resolves to nothing',
+    (code) => {
+      expect(resolveRegionCode(code)).toBeUndefined();
+    },
+  );
+});
+
+describe('areas (I-5)', () => {
+  it.each([
+    ['410300', 'CITY'],
+    ['410302', 'URBAN'],
+    ['410307', 'URBAN'],
+    ['410381', 'URBAN'],
+    ['410323', '410323'],
+    ['410329', '410329'],
+  ])('area of %s is %s', (code, area) => {
+    expect(areaOf(r(code))).toBe(area);
+  });
+});
+
+describe('covers (I-5)', () => {
+  it.each([
+    // authority, target, covers?
+    ['410300', '410302', true],  // city covers a district
+    ['410300', '410325', true],  // city covers a county
+    ['410300', '410300', true],
+    ['410302', '410302', true],  // district covers itself
+    ['410302', '410303', false], // ...not another district in the urban area
+    ['410302', '410323', false], // ...nor a county
+    ['410302', '410300', false], // ...nor the city
+    ['410323', '410323', true],  // county covers itself
+    ['410323', '410324', false], // ...not another county
+    ['410323', '410305', false], // ...nor a district
+  ])('%s covers %s: %s', (authority, target, expected) => {
+    expect(covers(r(authority), r(target))).toBe(expected);
+  });
+
+  it('the city covers every region, and every region covers itself', () => {
+    for (const target of REGIONS) {
+      expect(covers(r(CITY_CODE), target)).toBe(true);
+      expect(covers(target, target)).toBe(true);
+    }
+  });
+});
+
+describe('change registration on moving (Art. 14 para 1)', () => {
+  it.each([
+    // from, to, needs change registration?, case
+    ['410302', '410303', false, 'district → district'],
+    ['410302', '410302', false, 'same district'],
+    ['410311', '410381', false, 'district → retired 偃师市 code (now a district)'],
+    ['410302', '410323', true, 'district → county'],
+    ['410323', '410302', true, 'county → district'],
+    ['410323', '410324', true, 'county → other county'],
+    ['410323', '410323', false, 'same county'],
+  ])('%s → %s: %s (%s)', (from, to, expected) => {
+    expect(isMoveRequiringChangeRegistration(r(from), r(to))).toBe(expected);
+  });
+});
+
+describe('local household registration (I-1)', () => {
+  it.each([
+    ['410302', true, '老城区'],
+    ['410329', true, '伊川县'],
+    ['410300', true, 'the city itself'],
+    ['410381', true, 'retired 偃师市 code'],
+    ['410322', true, 'retired 孟津县 code'],
+    ['110105', false, 'Beijing Chaoyang'],
+    ['410100', false, 'Zhengzhou'],
+    ['410102', false, 'Zhengzhou district'],
+    ['41030', false, 'too short'],
+    ['4103021', false, 'too long'],
+    ['', false, 'empty'],
+  ])('%j local: %s (%s)', (code, expected) => {
+    expect(isLocalHukou(code)).toBe(expected);
+  });
+});
+
+describe('isValidHukouRegionCode', () => {
+  it.each([
+    ['410302', true],
+    ['110105', true],
+    ['650102', true],
+    ['710000', true],
+    ['810000', true],
+    ['820000', true],
+    ['100000', false],
+    ['990105', false],
+    ['000000', false],
+    ['41030', false],
+    ['41030a', false],
+    ['４１０３０２', false],
+  ])('%j: %s', (code, expected) => {
+    expect(isValidHukouRegionCode(code)).toBe(expected);
+  });
+});
