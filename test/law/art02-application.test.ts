@@ -117,7 +117,7 @@ describe('Art. 22(1) and 11: an application the rules pass is accepted and must 
     // applied (accepted) on, deadline,      provisional, why
     ['2026-09-28',            '2026-10-23',  false,       'across National Day 2026 (10-1..10-7 off, Saturday 10-10 worked): 9-29, 9-30, 10-8, 10-9, 10-10, 10-12..16, 10-19..23'],
     ['2026-03-02',            '2026-03-23',  false,       'three ordinary weeks'],
-    ['2026-12-10',            '2026-12-31',  false,       'stays inside 2026'],
+    ['2026-12-10',            '2026-12-31',  true,        'December needs the 2027 notice too'],
     ['2026-12-11',            '2027-01-01',  true,        'the 15th working day falls in 2027, whose notice is unknown'],
   ])('accepted on %s: issue by %s (provisional %s) — %s', (appliedOn, deadline, provisional) => {
     const decision = apply({ appliedOn: d(appliedOn), registeredOn: d('2025-01-10') });

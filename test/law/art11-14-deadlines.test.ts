@@ -36,7 +36,7 @@ describe('issueDeadline (Art. 11)', () => {
     ['2026-09-28',   '2026-10-23',  false,       'National Day 2026: 10-1..10-7 off, Saturday 10-10 worked'],
     ['2026-02-13',   '2026-03-12',  false,       'Spring Festival 2026: Saturdays 2-14 and 2-28 worked, 2-15..2-23 off'],
     ['2026-03-02',   '2026-03-23',  false,       'no holiday'],
-    ['2026-12-10',   '2026-12-31',  false,       'last working day of the known year'],
+    ['2026-12-10',   '2026-12-31',  true,        'December of the last known year: the next notice may move it'],
     ['2026-12-11',   '2027-01-01',  true,        'runs into 2027, not yet announced'],
     ['2027-06-01',   '2027-06-22',  true,        'wholly in an unknown year: weekends only'],
   ])('accepted %s → issue by %s (provisional %s; %s)', (acceptedOn, deadline, provisional) => {

@@ -87,7 +87,7 @@ describe('addWorkingDays: the n-th working day strictly after the start (the sta
     ['2026-03-06',   1,   '2026-03-09',  false,       'Friday to Monday'],
     ['2026-03-09',   1,   '2026-03-10',  false,       'start not counted'],
     ['2026-03-07',   1,   '2026-03-09',  false,       'from a Saturday'],
-    ['2026-12-30',   1,   '2026-12-31',  false,       'stays in the known year'],
+    ['2026-12-30',   1,   '2026-12-31',  true,        'December needs the 2027 notice too'],
     ['2026-12-30',   3,   '2027-01-04',  true,        'walks into 2027, whose notice is unknown'],
     ['2030-06-07',   1,   '2030-06-10',  true,        'wholly in an unknown year'],
   ])('%s + %i working days = %s, provisional %s (%s)', (start, n, end, provisional) => {
