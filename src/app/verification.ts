@@ -100,21 +100,22 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
   }));
   const unknown = codes.find((c) => !ents.has(c));
   if (unknown !== undefined) throw notFound(`Entitlement ${unknown.slice(0, 64)}`);
-  // 2: holders
-  const holders = new Map((await em.execute(`select id, citizen_id_number, name_key from holder where citizen_id_number in (${ph(ids.length)})`, ids))
-    .map((r) => [String(r.citizen_id_number), { id: Number(r.id), nameKey: String(r.name_key) }] as const));
+  // 2: holders with their dependents (the children a school may name under 18(7))
+  const holders = new Map<string, { id: number; nameKey: string }>();
+  const children = new Map<string, string>();
+  for (const r of await em.execute(
+    `select h.id, h.citizen_id_number, h.name_key, d.citizen_id_number as child_id, d.birth_date as child_birth
+       from holder h left join dependent d on d.holder_id = h.id where h.citizen_id_number in (${ph(ids.length)})`,
+    ids,
+  )) {
+    holders.set(String(r.citizen_id_number), { id: Number(r.id), nameKey: String(r.name_key) });
+    if (r.child_id != null) children.set(`${r.id}:${r.child_id}`, String(r.child_birth));
+  }
   const holderIds = [...holders.values()].map((h) => h.id);
   // 3–4: permits (+ confiscations), then endorsements, moves and replacements
   const bundles = await loadBundles(em, { holderIds });
   const byHolder = new Map<number, PermitBundle[]>();
   for (const b of bundles) byHolder.set(b.permit.holderId, [...(byHolder.get(b.permit.holderId) ?? []), b]);
-  // 5: dependents, only when a school asks
-  const children = new Map<string, string>();
-  if (parsed.some((p) => p.code === CHILD_EDUCATION) && holderIds.length > 0) {
-    for (const r of await em.execute(`select holder_id, citizen_id_number, birth_date from dependent where holder_id in (${ph(holderIds.length)})`, holderIds)) {
-      children.set(`${r.holder_id}:${r.citizen_id_number}`, String(r.birth_date));
-    }
-  }
   const version = rulesVersion(s.deps.calendar);
   const decisions: DecisionView[] = parsed.map((p) => {
     const ent = entitlementFromRow(ents.get(p.code)!);
@@ -143,7 +144,7 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
     decisionId: dv.decisionId, entitlementCode: dv.entitlementCode, asOf: dv.asOf, permitId: permitOf(dv, i), eligible: dv.eligible,
     body: JSON.stringify(dv), actor: s.caller.sub, role: s.caller.role, department: s.caller.department, createdAt: at,
   }));
-  // 6–10: one transaction; decisions and audit entries in bulk
+  // then one transaction: decisions and audit entries in bulk (begin, [lock], head, 2 inserts, commit)
   await s.em.transactional(async (tem) => {
     await tem.insertMany(Decision, rows);
     await appendAudit(tem, s.caller, decisions.map((dv) => ({
