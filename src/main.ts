@@ -22,7 +22,7 @@ async function main() {
   if (!production) {
     const allScope = 'CHILD_EDUCATION_AND_ZHONGKAO';
     const tokens = {
-      'school (Education, Laocheng district)': { sub: 'demo:school-laocheng', role: 'DEPARTMENT', region: '410302', department: 'EDUCATION', scope: allScope },
+      'school (Education, Jianxi district)': { sub: 'demo:school-jianxi', role: 'DEPARTMENT', region: '410305', department: 'EDUCATION', scope: allScope },
       'housing bureau (city)': { sub: 'demo:housing-city', role: 'DEPARTMENT', region: '410300', department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', scope: 'PUBLIC_RENTAL_HOUSING' },
       'transit card office (Xigong district)': { sub: 'demo:transit-xigong', role: 'DEPARTMENT', region: '410303', department: 'TRANSPORT', scope: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS' },
       'public security (city bureau)': { sub: 'demo:psb-city', role: 'PUBLIC_SECURITY', region: '410300' },
