@@ -1,9 +1,10 @@
 /**
- * Bearer tokens: HS256 JWTs signed with GATEWAY_JWT_SECRET, verified with `jose`. Claims: sub,
- * role, region (6-digit code), department (DEPARTMENT), scope (space-separated entitlement codes),
- * exp. Demo tokens (claim `demo: true`) exist only in development.
+ * Bearer tokens, verified with `jose`: HS256 JWTs signed with GATEWAY_JWT_SECRET, or RS256 JWTs
+ * whose keys are published at GATEWAY_JWKS_URL (an identity provider). Claims: sub, role, region
+ * (6-digit code), department (DEPARTMENT), scope (space-separated entitlement codes), exp. Demo
+ * tokens (claim `demo: true`) exist only in development.
  */
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import { DEPARTMENTS, ROLES, resolveRegionCode, type Department, type Role } from '../law';
 import type { Caller } from './caller';
 import { AppError } from './errors';
@@ -11,6 +12,8 @@ import { AppError } from './errors';
 export interface AuthConfig {
   readonly secret: Uint8Array;
   readonly production: boolean;
+  /** RS256 keys from an identity provider, when GATEWAY_JWKS_URL is set */
+  readonly jwks: JWTVerifyGetKey | null;
 }
 
 export const DEV_SECRET = 'luoyang-gateway-development-secret-do-not-use-in-production';
@@ -18,10 +21,15 @@ export const DEV_SECRET = 'luoyang-gateway-development-secret-do-not-use-in-prod
 export function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const production = env.NODE_ENV === 'production';
   const secret = env.GATEWAY_JWT_SECRET;
-  if (production && (!secret || secret.length < 32)) {
-    throw new Error('GATEWAY_JWT_SECRET (at least 32 characters) is required when NODE_ENV=production');
+  const jwksUrl = env.GATEWAY_JWKS_URL;
+  if (production && !jwksUrl && (!secret || secret.length < 32)) {
+    throw new Error('GATEWAY_JWT_SECRET (at least 32 characters) or GATEWAY_JWKS_URL is required when NODE_ENV=production');
   }
-  return { secret: new TextEncoder().encode(secret || DEV_SECRET), production };
+  return {
+    secret: new TextEncoder().encode(secret || (production ? '' : DEV_SECRET)),
+    production,
+    jwks: jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : null,
+  };
 }
 
 export interface TokenClaims {
@@ -50,7 +58,13 @@ export async function callerFromAuthorization(cfg: AuthConfig, header: string | 
   if (!m) throw unauth('Authorization must be "Bearer <JWT>"');
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(m[1]!, cfg.secret, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] }));
+    const rs256 = cfg.jwks !== null && m[1]!.startsWith('eyJhbGciOiJSUzI1NiI');
+    if (rs256) {
+      ({ payload } = await jwtVerify(m[1]!, cfg.jwks!, { algorithms: ['RS256'], requiredClaims: ['sub', 'exp'] }));
+    } else {
+      if (cfg.secret.length === 0) throw new Error('no HS256 secret configured');
+      ({ payload } = await jwtVerify(m[1]!, cfg.secret, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] }));
+    }
   } catch (e) {
     throw unauth(e instanceof joseErrors.JWTExpired ? 'The token has expired' : 'The token is not valid');
   }
