@@ -11,7 +11,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { MikroORM } from '@mikro-orm/core';
+import { ConnectionException, LockWaitTimeoutException, type MikroORM } from '@mikro-orm/core';
 import pino, { type Logger } from 'pino';
 import { initORM } from './db/orm';
 import { seedReference } from '../seeds/reference';
@@ -19,6 +19,7 @@ import { seedDemo } from '../seeds/demo';
 import { OFFICIAL_CALENDAR } from './calendar/official';
 import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
+import { RateLimiter } from './app/rate-limit';
 import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
 import { buildGatewaySchema } from './graphql/schema';
 import { createLoaders, type GqlContext } from './graphql/context';
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** max request body, bytes */
   bodyLimit?: number;
+  /** requests a minute per caller (0: no limit); default RATE_LIMIT_PER_MINUTE or 1200 */
+  rateLimitPerMinute?: number;
 }
 
 export interface Gateway {
@@ -47,7 +50,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-const DB_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|terminating connection|Connection terminated|connect ECONN|database system is|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|Timeout acquiring a connection|the database system is shutting down/i;
+const DB_DOWN = /database is locked|ECONNREFUSED|ECONNRESET|ETIMEDOUT|terminating connection|Connection terminated|connect ECONN|database system is|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|Timeout acquiring a connection|the database system is shutting down/i;
 
 function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -61,7 +64,7 @@ function formatError(logger: Logger) {
       return { ...formatted, extensions: { ...ext, code: code ?? 'BAD_USER_INPUT' } };
     }
     const message = original instanceof Error ? original.message : String(original);
-    if (DB_DOWN.test(message) || (original as { code?: string } | null)?.code === 'ECONNREFUSED') {
+    if (original instanceof ConnectionException || original instanceof LockWaitTimeoutException || DB_DOWN.test(message)) {
       return { message: 'The register is temporarily unavailable; try again', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     logger.error({ err: { name: (original as Error)?.name, message: message.slice(0, 300) } }, 'unexpected error');
@@ -116,6 +119,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   });
   await apollo.start();
   const bodyLimit = o.bodyLimit ?? 2 * 1024 * 1024;
+  const limiter = new RateLimiter(o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200));
 
   const http = createServer(async (req, res) => {
     const requestId = randomUUID();
@@ -159,6 +163,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
             if (e instanceof AppError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
             throw e;
           }
+          if (!limiter.take(caller?.sub ?? `ip:${req.socket.remoteAddress ?? '?'}`)) {
+            throw new GraphQLError('Too many requests; slow down', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
+          }
           const em = orm.em.fork();
           return { requestId, caller, em, deps, loaders: createLoaders(em) };
         },
@@ -181,6 +188,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   });
   await new Promise<void>((resolve) => http.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;
+  let closing: Promise<void> | null = null;
   return {
     url: `http://${o.host ?? '127.0.0.1'}:${port}/graphql`,
     port,
@@ -188,11 +196,15 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     auth,
     http,
     async close() {
+      if (closing) return closing;
+      closing = (async () => {
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await closed;
       await apollo.stop();
       await orm.close(true);
+      })();
+      return closing;
     },
   };
 }
