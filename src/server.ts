@@ -58,7 +58,12 @@ function formatError(logger: Logger) {
     if (original instanceof AppError) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.extra } };
     }
-    const code = formatted.extensions?.code;
+    let code = formatted.extensions?.code;
+    // The contract's codes: a document that does not parse or validate is bad input from the caller.
+    if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
+      const { stacktrace: _s, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      return { ...formatted, extensions: { ...ext, code: 'BAD_USER_INPUT', graphqlCode: code } };
+    }
     if (original instanceof GraphQLError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) {
       const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
       return { ...formatted, extensions: { ...ext, code: code ?? 'BAD_USER_INPUT' } };
@@ -102,7 +107,8 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     maxDepth: { n: 8, exposeLimits: false },
     maxAliases: { n: 15, exposeLimits: false },
     maxDirectives: { n: 10, exposeLimits: false },
-    maxTokens: { n: 2000, exposeLimits: false },
+    // token limit: graphql's own parser option below (armor's plugin answered a syntax error with HTTP 500)
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 5000, exposeLimits: false },
     blockFieldSuggestion: { enabled: true },
   });
@@ -116,6 +122,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     formatError: formatError(logger),
     plugins: [...protection.plugins, ...(auth.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: 2000 },
   });
   await apollo.start();
   const bodyLimit = o.bodyLimit ?? 2 * 1024 * 1024;
@@ -182,6 +189,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;
       if (status === 500) log.error({ err: { message: (e as Error).message?.slice(0, 300) } }, 'request failed');
+      if (status === 413) res.setHeader('connection', 'close'); // the rest of the body is not read
       if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? 'Request body too large' : 'Internal error', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }

@@ -85,7 +85,7 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
   const parsed: Parsed[] = queries.map((q, i) => {
     const at = `queries[${i}]`;
     const id = citizenId(s, q.citizenIdNumber, `${at}.citizenIdNumber`).value;
-    if (q.holderName.length > 256) throw badInput(`${at}.holderName: too long`, { field: `${at}.holderName` });
+    if (q.holderName.length > 256 || normalizeName(q.holderName) === '') throw badInput(`${at}.holderName: empty or too long`, { field: `${at}.holderName` });
     const child = q.dependentCitizenIdNumber == null || q.dependentCitizenIdNumber === '' ? null : citizenId(s, q.dependentCitizenIdNumber, `${at}.dependentCitizenIdNumber`).value;
     if (s.caller.role === 'DEPARTMENT' && !s.caller.scope.has(q.entitlement)) throw forbidden(`${at}.entitlement: ${q.entitlement.slice(0, 64)} is not in your scope`);
     return { id, nameKey: normalizeName(q.holderName), code: q.entitlement, asOf: asOfDate(s, q.asOf, `${at}.asOf`), child };
@@ -159,6 +159,7 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
 /** The same question without an entitlement: the masked summary, or null when nothing matches (I-7). */
 export async function permitStatus(s: Scope, citizenIdNumber: string, holderName: string, asOfInput?: string | null): Promise<PermitSummaryView | null> {
   const id = citizenId(s, citizenIdNumber, 'citizenIdNumber').value;
+  if (holderName.length > 256 || normalizeName(holderName) === '') throw badInput('holderName: empty or too long', { field: 'holderName' });
   const asOf = asOfDate(s, asOfInput);
   const em = s.em as SqlEm;
   const [h] = await em.execute('select id, name_key from holder where citizen_id_number = ?', [id]);

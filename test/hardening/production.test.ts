@@ -23,7 +23,7 @@ describe('production mode', () => {
 
   it('refuses introspection', async () => {
     const r = await g.gql('{ __schema { types { name } } }', {}, ps);
-    expect(r.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', graphqlCode: 'GRAPHQL_VALIDATION_FAILED' });
     expect(r.body.data).toBeUndefined();
   });
 
@@ -64,5 +64,49 @@ describe('production mode', () => {
     expect(r.status).toBeLessThan(500);
     expect(r.body.data ?? null).toBeNull();
     expect(r.body.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
+  });
+});
+
+describe('per-caller rate limit', () => {
+  let g: TestGateway;
+  beforeAll(async () => { g = await startGateway(DB!, { rateLimitPerMinute: 5 }); });
+  afterAll(async () => { await g?.stop(); });
+
+  it('answers RATE_LIMITED (HTTP 429) past the limit, for that caller only', async () => {
+    const housing = await g.token(CALLERS.housing);
+    const other = await g.token(CALLERS.psCity);
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const r = await g.gql('{ regions { code } }', {}, housing);
+      codes.push(r.body.errors?.[0]?.extensions?.code);
+      if (i === 6) expect(r.status).toBe(429);
+    }
+    expect(codes.slice(0, 5)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(codes.slice(5)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    expect((await g.gql('{ regions { code } }', {}, other)).body.errors).toBeUndefined();
+  });
+});
+
+describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
+  it('accepts a token signed with a published key and refuses one signed with another', async () => {
+    const { generateKeyPair, exportJWK, SignJWT } = await import('jose');
+    const { createServer } = await import('node:http');
+    const good = await generateKeyPair('RS256');
+    const bad = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(good.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const idp = createServer((_q, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ keys: [jwk] })); });
+    await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
+    const jwksUrl = `http://127.0.0.1:${(idp.address() as { port: number }).port}/jwks.json`;
+    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWKS_URL: jwksUrl } });
+    try {
+      const sign = (key: Parameters<InstanceType<typeof SignJWT>['sign']>[0]) => new SignJWT({ ...CALLERS.housing }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(CALLERS.housing.sub).setExpirationTime('5m').sign(key);
+      const ok = await g.gql('{ regions { code } }', {}, await sign(good.privateKey));
+      expect(ok.body.errors).toBeUndefined();
+      const refused = await g.gql('{ regions { code } }', {}, await sign(bad.privateKey));
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await g.stop();
+      idp.close();
+    }
   });
 });
