@@ -202,7 +202,7 @@ describe.each(DBS)('whole lives on %s', (db) => {
     expect(fields).toEqual(['endorsementWindow', 'issuedOn', 'maskedCitizenIdNumber', 'region', 'status', 'validThrough']);
     const r = await call(g, `query($q: EligibilityQuery!) { verifyEligibility(query: $q) { permit { name } } }`,
       { q: { citizenIdNumber: H2.id, holderName: H2.name, entitlement: 'CHILD_EDUCATION_AND_ZHONGKAO' } }, t.school);
-    expect(r.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', graphqlCode: 'GRAPHQL_VALIDATION_FAILED' });
     expect(r.body.data).toBeUndefined();
   });
 
