@@ -1,6 +1,6 @@
 /** Reads for public security, auditors and everyone (catalogue). Personal-data reads are audited. */
 import type { EntityManager } from '@mikro-orm/core';
-import { covers, isInForceOn, isOverdue, maskCitizenId, REGIONS, resolveRegionCode, type LocalDate, type Region } from '../law';
+import { covers, d, isInForceOn, isOverdue, maskCitizenId, REGIONS, resolveRegionCode, type Region } from '../law';
 import { Application, Audit, Decision, EntitlementEntity, Holder, Permit, ResidenceRecord, type AuditRow, type EntitlementRow, type HolderRow } from '../db/entities';
 import { appendAudit, verifyChain, type ChainReport } from './audit';
 import { badInput, forbidden, notFound } from './errors';
@@ -48,7 +48,7 @@ export async function overdueApplications(s: Scope, asOfInput?: string | null): 
   if (apps.length === 0) return [];
   const permits = await s.em.find(Permit, { applicationId: { $in: apps.map((a) => a.id) } });
   const issuedBy = new Map(permits.map((p) => [p.applicationId, p]));
-  const open = apps.filter((a) => { const p = issuedBy.get(a.id); return !p || p.issuedOn > asOf; });
+  const open = apps.filter((a) => { const p = issuedBy.get(a.id); return (!p || p.issuedOn > asOf) && isOverdue(d(a.issueDeadline!), asOf); });
   const inRegion = await holdersInRegion(s.em, s.caller.region, open.map((a) => a.holderId));
   const result = open.filter((a) => inRegion.has(a.holderId)).map((a) => applicationView(a, null));
   await audit(s, 'LIST_OVERDUE_APPLICATIONS', null, `${result.length} on ${asOf}`);
@@ -110,10 +110,3 @@ export async function auditLog(s: Scope, after?: number | null, first?: number |
 export async function verifyAuditChain(s: Scope): Promise<ChainReport> {
   return verifyChain(s.em);
 }
-
-export async function dependentsOf(em: EntityManager, holderIds: readonly number[]) {
-  const { Dependent } = await import('../db/entities');
-  return em.find(Dependent, { holderId: { $in: [...holderIds] } }, { orderBy: { id: 'asc' } });
-}
-
-export { asOfDate, type LocalDate };

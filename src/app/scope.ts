@@ -4,7 +4,7 @@
  */
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import {
-  d, isDateError, parseLocalDate, todayInShanghai, resolveRegionCode, covers,
+  isDateError, parseLocalDate, todayInShanghai, resolveRegionCode, covers,
   type Clock, type LocalDate, type Region, type WorkingCalendar,
 } from '../law';
 import { appendAudit, type AuditEvent } from './audit';
@@ -83,4 +83,3 @@ export async function inTransaction<T>(s: Scope, work: (em: EntityManager) => Pr
   }
 }
 
-export const isoDate = (x: string): LocalDate => d(x);

@@ -5,14 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  CHILD_EDUCATION, cite, decideEligibility, maskCitizenId, normalizeName, resolveRegionCode, rulesVersion,
-  type Citation, type Entitlement, type LocalDate, type PermitState, type Reason, type Region,
+  cite, decideEligibility, maskCitizenId, normalizeName, resolveRegionCode, rulesVersion,
+  type Entitlement, type LocalDate, type PermitState, type Reason, type Region,
 } from '../law';
 import { Decision, type DecisionRow, type EntitlementRow } from '../db/entities';
 import { appendAudit } from './audit';
 import { badInput, forbidden, notFound } from './errors';
 import { loadBundles, permitRegionOn, permitThatCounts, stateOn, type PermitBundle } from './facts';
-import { asOfDate, now, today, type Scope } from './scope';
+import { asOfDate, now, type Scope } from './scope';
 import { citizenId } from './workflow';
 
 export const MAX_BATCH = 1000;
@@ -172,5 +172,3 @@ export async function permitStatus(s: Scope, citizenIdNumber: string, holderName
   return result;
 }
 
-export type { Citation };
-export { today };

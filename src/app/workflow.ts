@@ -5,10 +5,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
   ISSUING_AUTHORITY, CATALOGUE, ENTITLEMENT_CODE, covers, decideApplication, decideEndorsement, decideRegistration,
-  eligibleToApplyOn, isMoveRequiringChangeRegistration, localCitation, maskCitizenId, namesMatch, normalizeName,
+  isMoveRequiringChangeRegistration, localCitation, maskCitizenId, namesMatch, normalizeName,
   parseCitizenId, replacementDeadline, resolveRegionCode, validateName, validatePenalty, d, isDateError, parseLocalDate,
   type LocalDate, type Reason, type ResidenceBasis, type Region, type EntitlementKind, type Department, DEPARTMENTS,
-  isValidHukouRegionCode, CITY_CODE,
+  isValidHukouRegionCode, cite,
 } from '../law';
 import {
   Application, Confiscation, Dependent, Endorsement, EntitlementEntity, Holder, Permit, Replacement, ReplacementIssue,
@@ -201,7 +201,7 @@ export async function issuePermit(s: Scope, applicationId: string, issuedOnInput
     const residence = await currentResidence(em, app.holderId);
     const residenceRegion = resolveRegionCode(residence.regionCode)!;
     requireRegion(s, residenceRegion, 'issuePermit');
-    if (!app.accepted) throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'APPLICATION_REFUSED', citation: (await import('../law')).cite('11'), messageZh: '申请未被受理，不能核发', messageEn: 'The application was refused; only an accepted application is issued' });
+    if (!app.accepted) throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'APPLICATION_REFUSED', citation: cite('11'), messageZh: '申请未被受理，不能核发', messageEn: 'The application was refused; only an accepted application is issued' });
     const existing = await em.findOne(Permit, { applicationId: app.id });
     if (existing) throw conflict('A permit was already issued on this application');
     if (issuedOn < app.appliedOn) throw badInput('issuedOn: before the application date', { field: 'issuedOn' });
@@ -259,7 +259,7 @@ export async function changeResidence(s: Scope, input: { permitId: string; resid
     if (b.changes.some((c) => c.changedOn > changedOn)) throw conflict('A later residence change is already recorded');
     const state = stateOn(s.deps.calendar, b, changedOn);
     if (state.status !== 'VALID') {
-      throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'PERMIT_VALID', citation: (await import('../law')).cite('14.1'), messageZh: '居住证无效，不能办理变更登记', messageEn: `The permit is ${state.status.toLowerCase()} on ${changedOn}: no change registration` });
+      throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'PERMIT_VALID', citation: cite('14.1'), messageZh: '居住证无效，不能办理变更登记', messageEn: `The permit is ${state.status.toLowerCase()} on ${changedOn}: no change registration` });
     }
     const from = permitRegionOn(b, changedOn);
     const registration = isMoveRequiringChangeRegistration(from, to);
@@ -291,7 +291,7 @@ export async function reportPermitLoss(s: Scope, permitIdInput: string, kind: 'L
     requireRegion(s, permitRegionOn(b, reportedOn), 'reportPermitLoss');
     const state = stateOn(s.deps.calendar, b, reportedOn);
     if (state.status !== 'VALID') {
-      throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'PERMIT_VALID', citation: (await import('../law')).cite('14.2'), messageZh: '居住证无效，不能换领或补领', messageEn: `The permit is ${state.status.toLowerCase()} on ${reportedOn}: no replacement` });
+      throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'PERMIT_VALID', citation: cite('14.2'), messageZh: '居住证无效，不能换领或补领', messageEn: `The permit is ${state.status.toLowerCase()} on ${reportedOn}: no replacement` });
     }
     const pending = await em.find(Replacement, { permitId });
     const issued = await em.find(ReplacementIssue, { permitId });
@@ -346,11 +346,11 @@ export async function recordViolation(s: Scope, input: { citizenIdNumber: string
   if (!v.ok) throw ruleViolation(v.error);
   return inTransaction(s, async (em) => {
     const holder = await holderByCitizenId(em, id.value);
+    // A holder is penalised by public security of their region; a person with no record here (a
+    // buyer of a forged permit, say) by the office where the act came to light.
     if (holder) {
       const residence = await currentResidence(em, holder.id);
       requireRegion(s, resolveRegionCode(residence.regionCode)!, 'recordViolation');
-    } else if (s.caller.region.code !== CITY_CODE && s.caller.region.kind !== 'CITY') {
-      // a person with no record here (a buyer of a forged permit, say) is penalised where the act happened: the caller's region
     }
     const row = em.create(Violation, {
       holderId: holder?.id ?? null, citizenIdNumber: id.value, article: input.article, clause: input.clause, warning: input.warning,
@@ -406,4 +406,3 @@ export async function defineLocalEntitlement(s: Scope, input: { code: string; ki
   });
 }
 
-export { eligibleToApplyOn };

@@ -7,7 +7,7 @@
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
 import { and, deny, rule, shield, type IRules } from 'graphql-shield';
-import { hasPower, type Power } from '../law';
+import { covers, hasPower, resolveRegionCode, type Power } from '../law';
 import type { GqlContext } from './context';
 
 const unauthenticated = () => new GraphQLError('A bearer token is required', { extensions: { code: 'UNAUTHENTICATED' } });
@@ -38,6 +38,23 @@ const inScope = rule('inScope', { cache: 'strict' })((_p, args: { query?: { enti
   return outside === undefined ? true : forbidden(`Entitlement ${outside.slice(0, 64)} is not in your scope`);
 });
 
+/**
+ * I-5, where the region is in the arguments: an office acts for residences in its region
+ * (registerResidence; changeResidence: the new region; defineLocalEntitlement: its own region or
+ * one inside it). Where the region is on the record (a permit id, an ID number), the use case
+ * checks it after loading the record (src/app/scope.ts requireRegion).
+ */
+const regionArgCovered = (pick: (args: Record<string, any>) => unknown) =>
+  rule({ cache: 'strict' })((_p, args: Record<string, any>, ctx: GqlContext) => {
+    if (!ctx.caller) return unauthenticated();
+    const code = pick(args);
+    const target = typeof code === 'string' ? resolveRegionCode(code) : undefined;
+    if (!target) return true; // an unknown code is bad input, refused by the use case with BAD_USER_INPUT
+    return covers(ctx.caller.region, target) ? true : forbidden(`Region ${target.code} is outside your region (${ctx.caller.region.code})`);
+  });
+const residenceInRegion = regionArgCovered((a) => a.input?.residenceRegionCode);
+const entitlementRegionInRegion = regionArgCovered((a) => a.input?.regionCode);
+
 export const ROOT_RULES = {
   Query: {
     entitlements: may('READ_CATALOGUE'),
@@ -53,17 +70,17 @@ export const ROOT_RULES = {
     verifyAuditChain: may('AUDIT'),
   },
   Mutation: {
-    registerResidence: may('REGISTER_AND_ISSUE'),
+    registerResidence: and(may('REGISTER_AND_ISSUE'), residenceInRegion),
     applyForPermit: may('REGISTER_AND_ISSUE'),
     issuePermit: may('REGISTER_AND_ISSUE'),
     endorsePermit: may('REGISTER_AND_ISSUE'),
-    changeResidence: may('REGISTER_AND_ISSUE'),
+    changeResidence: and(may('REGISTER_AND_ISSUE'), residenceInRegion),
     reportPermitLoss: may('REGISTER_AND_ISSUE'),
     issueReplacement: may('REGISTER_AND_ISSUE'),
     addDependent: may('REGISTER_AND_ISSUE'),
     recordViolation: may('PENALISE'),
     confiscatePermit: may('PENALISE'),
-    defineLocalEntitlement: may('DEFINE_LOCAL_ENTITLEMENT'),
+    defineLocalEntitlement: and(may('DEFINE_LOCAL_ENTITLEMENT'), entitlementRegionInRegion),
   },
 } as const;
 
