@@ -8,7 +8,7 @@ import {
   isMoveRequiringChangeRegistration, localCitation, maskCitizenId, namesMatch, normalizeName,
   parseCitizenId, replacementDeadline, resolveRegionCode, validateName, validatePenalty, d, isDateError, parseLocalDate,
   type LocalDate, type Reason, type ResidenceBasis, type Region, type EntitlementKind, type Department, DEPARTMENTS,
-  isValidHukouRegionCode, cite,
+  isValidHukouRegionCode, cite, violation, type CitationKey,
 } from '../law';
 import {
   Application, Confiscation, Dependent, Endorsement, EntitlementEntity, Holder, Permit, Replacement, ReplacementIssue,
@@ -201,7 +201,7 @@ export async function issuePermit(s: Scope, applicationId: string, issuedOnInput
     const residence = await currentResidence(em, app.holderId);
     const residenceRegion = resolveRegionCode(residence.regionCode)!;
     requireRegion(s, residenceRegion, 'issuePermit');
-    if (!app.accepted) throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'APPLICATION_REFUSED', citation: cite('11'), messageZh: '申请未被受理，不能核发', messageEn: 'The application was refused; only an accepted application is issued' });
+    if (!app.accepted) throw ruleViolation(violation('APPLICATION_REFUSED', cite('11'), '申请未被受理，不能核发', 'The application was refused; only an accepted application is issued'));
     const existing = await em.findOne(Permit, { applicationId: app.id });
     if (existing) throw conflict('A permit was already issued on this application');
     if (issuedOn < app.appliedOn) throw badInput('issuedOn: before the application date', { field: 'issuedOn' });
@@ -214,6 +214,14 @@ export async function issuePermit(s: Scope, applicationId: string, issuedOnInput
     const late = app.issueDeadline !== null && issuedOn > app.issueDeadline;
     return { result: bundle!, audit: [{ action: 'ISSUE_PERMIT', subject: `permit:${permit.id}`, outcome: `issued ${issuedOn}${late ? ` after the Art. 11 deadline ${app.issueDeadline}` : ''}` }] };
   });
+}
+
+/** Acts on a permit (Art. 14) need it valid on the day: a lapsed or confiscated permit is applied for again. */
+function requireValid(s: Scope, b: PermitBundle, on: LocalDate, key: CitationKey, zh: string, en: string): void {
+  const { status } = stateOn(s.deps.calendar, b, on);
+  if (status !== 'VALID') {
+    throw ruleViolation(violation('PERMIT_VALID', cite(key), `居住证当日无效，${zh}`, `The permit is ${status.toLowerCase()} on ${on}: ${en}`, { status }));
+  }
 }
 
 async function bundleFor(em: EntityManager, permitId: number): Promise<PermitBundle> {
@@ -257,10 +265,7 @@ export async function changeResidence(s: Scope, input: { permitId: string; resid
     const b = await bundleFor(em, permitId);
     if (changedOn < b.permit.issuedOn) throw badInput('changedOn: before the permit was issued', { field: 'changedOn' });
     if (b.changes.some((c) => c.changedOn > changedOn)) throw conflict('A later residence change is already recorded');
-    const state = stateOn(s.deps.calendar, b, changedOn);
-    if (state.status !== 'VALID') {
-      throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'PERMIT_VALID', citation: cite('14.1'), messageZh: '居住证无效，不能办理变更登记', messageEn: `The permit is ${state.status.toLowerCase()} on ${changedOn}: no change registration` });
-    }
+    requireValid(s, b, changedOn, '14.1', '不能办理变更登记', 'no change registration');
     const from = permitRegionOn(b, changedOn);
     const registration = isMoveRequiringChangeRegistration(from, to);
     em.create(ResidenceChange, {
@@ -289,10 +294,7 @@ export async function reportPermitLoss(s: Scope, permitIdInput: string, kind: 'L
   return inTransaction(s, async (em) => {
     const b = await bundleFor(em, permitId);
     requireRegion(s, permitRegionOn(b, reportedOn), 'reportPermitLoss');
-    const state = stateOn(s.deps.calendar, b, reportedOn);
-    if (state.status !== 'VALID') {
-      throw ruleViolation({ kind: 'RULE_VIOLATION', reason: 'PERMIT_VALID', citation: cite('14.2'), messageZh: '居住证无效，不能换领或补领', messageEn: `The permit is ${state.status.toLowerCase()} on ${reportedOn}: no replacement` });
-    }
+    requireValid(s, b, reportedOn, '14.2', '不能换领或补领', 'no replacement');
     const pending = await em.find(Replacement, { permitId });
     const issued = await em.find(ReplacementIssue, { permitId });
     if (pending.some((p) => !issued.some((i) => i.requestId === p.id))) throw conflict('A replacement request for this permit is still open');
