@@ -64,7 +64,7 @@ async function main() {
       },
     }],
   } as unknown as autocannon.Options);
-  await run(Math.min(5, SECONDS)); // warm-up
+  await run(Math.min(15, SECONDS)); // warm-up: the heap grows to its working size first
   graphqlErrors = 0;
   const rssStart = rssMiB(server.pid!);
   const r = await run(SECONDS);
