@@ -56,6 +56,8 @@ function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
+      // a refusal is logged with its decision id and citation (no personal data), for review under Art. 23
+      if (original.code === 'RULE_VIOLATION') logger.info({ decisionId: original.extra.decisionId, reason: original.extra.reason, article: (original.extra.citation as { article?: number })?.article }, 'refused by rule');
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.extra } };
     }
     let code = formatted.extensions?.code;

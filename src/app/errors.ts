@@ -2,6 +2,7 @@
  * Errors that cross the edge. src/law returns typed results; the use cases turn refusals into
  * AppErrors; the GraphQL layer turns AppErrors into errors with the contract's codes.
  */
+import { randomUUID } from 'node:crypto';
 import type { Citation, RuleViolation } from '../law';
 
 export type ErrorCode =
@@ -29,8 +30,10 @@ export const badInput = (why: string, extra: Record<string, unknown> = {}) => ne
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const conflict = (why: string) => new AppError('CONFLICT', why);
 
+/** Art. 23: a refusal carries a decision id and the article it rests on, for administrative review. */
 export function ruleViolation(v: RuleViolation): AppError {
   return new AppError('RULE_VIOLATION', `${v.messageEn} (${v.messageZh})`, {
+    decisionId: randomUUID(),
     reason: v.reason,
     citation: citationJson(v.citation),
     ...(v.details ? { details: v.details } : {}),

@@ -122,6 +122,8 @@ describe.each(DBS)('whole lives on %s', (db) => {
     expect(e.extensions?.code).toBe('RULE_VIOLATION');
     expect(e.extensions?.reason).toBe('ENDORSEMENT_WINDOW_NOT_OPEN');
     expect(e.extensions?.citation?.article).toBe(13);
+    // Art. 23: the refusal carries a decision id for administrative review
+    expect(e.extensions?.decisionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     // window for year 1: the day after (A_1 - 1 month) to A_1 = 2025-08-05 (a Tuesday)
     expect(e.message).toContain('2025-07-06');
     expect(e.message).toContain('2025-08-05');
