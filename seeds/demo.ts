@@ -52,9 +52,12 @@ export async function seedDemo(orm: MikroORM, deps: Deps, logger?: Logger): Prom
   if ((await em0.count(Holder, {})) > 0) return;
   const T = todayInShanghai(deps.clock);
   const caller: Caller = { sub: 'seed:demo', role: 'PUBLIC_SECURITY', region: resolveRegionCode('410300')!, department: null, scope: new Set() };
-  const scope = (): Scope => ({ em: orm.em.fork(), caller, deps });
   const started = Date.now();
   const people = demoPeople();
+  // One transaction for the whole set (each act a savepoint in it): a failure part-way leaves no
+  // half-seeded register behind for the next start to mistake for a seeded one.
+  await orm.em.fork().transactional(async (tem) => {
+  const scope = (): Scope => ({ em: tem, caller, deps });
   for (const [i, p] of people.entries()) {
     const inWindow = p.state === 'IN_WINDOW';
     const issuedOn: LocalDate = inWindow ? addDays(addYears(T, -1), 12)
@@ -95,6 +98,8 @@ export async function seedDemo(orm: MikroORM, deps: Deps, logger?: Logger): Prom
       await wf.issueReplacement(scope(), String(req.id), addDays(T, -33));
     }
     for (const c of p.children) await wf.addDependent(scope(), { holderCitizenIdNumber: p.citizenIdNumber, citizenIdNumber: c.citizenIdNumber, name: c.name });
+    tem.clear(); // keep the unit of work small: each flush looks at every managed entity
   }
+  });
   logger?.info({ holders: people.length, ms: Date.now() - started }, 'demo data seeded');
 }

@@ -1,7 +1,7 @@
 /** Reads for public security, auditors and everyone (catalogue). Personal-data reads are audited. */
 import type { EntityManager } from '@mikro-orm/core';
 import { covers, d, isInForceOn, isOverdue, maskCitizenId, REGIONS, resolveRegionCode, type Region } from '../law';
-import { Application, Audit, Decision, EntitlementEntity, Holder, Permit, ResidenceRecord, type AuditRow, type EntitlementRow, type HolderRow } from '../db/entities';
+import { Audit, Decision, EntitlementEntity, Holder, Permit, ResidenceRecord, type ApplicationRow, type AuditRow, type EntitlementRow, type HolderRow } from '../db/entities';
 import { appendAudit, verifyChain, type ChainReport } from './audit';
 import { badInput, forbidden, notFound } from './errors';
 import { loadBundles, permitRegionOn, stateOn, type PermitBundle } from './facts';
@@ -44,15 +44,29 @@ export async function permitHolder(s: Scope, citizenIdNumber: string): Promise<H
 /** Article 11: accepted applications still not issued after their deadline, in the caller's region. */
 export async function overdueApplications(s: Scope, asOfInput?: string | null): Promise<ApplicationView[]> {
   const asOf = asOfDate(s, asOfInput);
-  const apps = await s.em.find(Application, { accepted: true, issueDeadline: { $lt: asOf }, appliedOn: { $lte: asOf } }, { orderBy: { issueDeadline: 'asc', id: 'asc' } });
-  if (apps.length === 0) return [];
-  const permits = await s.em.find(Permit, { applicationId: { $in: apps.map((a) => a.id) } });
-  const issuedBy = new Map(permits.map((p) => [p.applicationId, p]));
-  const open = apps.filter((a) => { const p = issuedBy.get(a.id); return (!p || p.issuedOn > asOf) && isOverdue(d(a.issueDeadline!), asOf); });
+  // accepted (an open slot) and not issued by asOf, in one statement
+  const rows = await (s.em as SqlEm).execute(
+    `select a.* from permit_application a left join permit p on p.application_id = a.id and p.issued_on <= ?
+      where a.open_slot is not null and a.issue_deadline < ? and a.applied_on <= ? and p.id is null
+      order by a.issue_deadline, a.id`,
+    [asOf, asOf, asOf],
+  );
+  const open = rows.map(applicationRow).filter((a) => isOverdue(d(a.issueDeadline!), asOf));
   const inRegion = await holdersInRegion(s.em, s.caller.region, open.map((a) => a.holderId));
   const result = open.filter((a) => inRegion.has(a.holderId)).map((a) => applicationView(a, null));
   await audit(s, 'LIST_OVERDUE_APPLICATIONS', null, `${result.length} on ${asOf}`);
   return result;
+}
+
+type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
+
+function applicationRow(r: Record<string, unknown>): ApplicationRow {
+  return {
+    id: Number(r.id), holderId: Number(r.holder_id), appliedOn: String(r.applied_on), accepted: r.accepted === true || r.accepted === 1,
+    issueDeadline: r.issue_deadline == null ? null : String(r.issue_deadline), deadlineProvisional: r.deadline_provisional === true || r.deadline_provisional === 1,
+    reasons: String(r.reasons), openSlot: r.open_slot == null ? null : String(r.open_slot), officeRegionCode: String(r.office_region_code),
+    actor: String(r.actor), createdAt: String(r.created_at),
+  };
 }
 
 /** Holder ids (among those given) whose current residence is in the region. */
@@ -91,11 +105,11 @@ export async function affectedDecisions(s: Scope, permitIdInput: string): Promis
   if (s.caller.role === 'PUBLIC_SECURITY' && !covers(s.caller.region, permitRegionOn(b, today(s)))) {
     throw forbidden('affectedDecisions: the permit is registered outside your region');
   }
-  if (!b.confiscation) return [];
+  // a department office (its department in its region) sees the decisions it made
   const where = s.caller.role === 'DEPARTMENT'
-    ? { permitId, eligible: true, department: s.caller.department }
+    ? { permitId, eligible: true, department: s.caller.department, actorRegionCode: s.caller.region.code }
     : { permitId, eligible: true };
-  const rows = await s.em.find(Decision, where, { orderBy: { createdAt: 'asc' } });
+  const rows = b.confiscation ? await s.em.find(Decision, where, { orderBy: { createdAt: 'asc' } }) : [];
   await audit(s, 'LIST_AFFECTED_DECISIONS', `permit:${permitId}`, `${rows.length}`);
   return rows.map((r) => JSON.parse(r.body) as DecisionView);
 }

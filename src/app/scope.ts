@@ -68,8 +68,19 @@ export function requireRegion(s: Scope, target: Region, what: string): void {
   }
 }
 
-/** One transaction per mutation: an error writes nothing. Unique-constraint races become CONFLICT. */
-export async function inTransaction<T>(s: Scope, work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent[] }>): Promise<T> {
+/** What an act is, for the audit entry of its refusal. */
+export interface Act {
+  readonly action: string;
+  readonly subject: string | null;
+}
+
+/**
+ * One transaction per mutation: an error writes nothing of the act. A refusal by the rules is
+ * itself a decision (Art. 23) that an auditor must be able to see (Art. 22(1): refusing an
+ * application the rules pass is misconduct), so it is audited on its own, after the rollback,
+ * with its decision id. Unique-constraint races become CONFLICT.
+ */
+export async function inTransaction<T>(s: Scope, act: Act, work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent[] }>): Promise<T> {
   try {
     return await s.em.transactional(async (em) => {
       const { result, audit } = await work(em);
@@ -77,6 +88,11 @@ export async function inTransaction<T>(s: Scope, work: (em: EntityManager) => Pr
       return result;
     });
   } catch (e) {
+    if (e instanceof AppError && e.code === 'RULE_VIOLATION') {
+      const outcome = `REFUSED ${String(e.extra.reason)} decision ${String(e.extra.decisionId)}`;
+      await s.em.fork().transactional((em) => appendAudit(em, s.caller, [{ action: act.action, subject: act.subject, outcome }], now(s)));
+      throw e;
+    }
     if (e instanceof AppError) throw e;
     if (e instanceof UniqueConstraintViolationException) throw conflict('A concurrent or earlier act already recorded this (a unique rule of the register)');
     throw e;

@@ -130,9 +130,11 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
       entitlementRegion: resolveRegionCode(ent.regionCode)!,
       dependent: { asked: p.child !== null, birthDate: birth as LocalDate | null },
     });
+    // the summary only when PERMIT_FOUND was checked (not before the law was in force)
+    const checked = decision.reasons.some((r) => r.code === 'PERMIT_FOUND');
     return {
       decisionId: randomUUID(), eligible: decision.eligible, entitlementCode: ent.code, asOf: p.asOf,
-      permit: bundle ? summary(s, bundle, p.id, p.asOf) : null, reasons: [...decision.reasons], rulesVersion: version,
+      permit: bundle && checked ? summary(s, bundle, p.id, p.asOf) : null, reasons: [...decision.reasons], rulesVersion: version,
     };
   });
   const at = now(s).toISOString();
@@ -142,7 +144,8 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
   };
   const rows: DecisionRow[] = decisions.map((dv, i) => ({
     decisionId: dv.decisionId, entitlementCode: dv.entitlementCode, asOf: dv.asOf, permitId: permitOf(dv, i), eligible: dv.eligible,
-    body: JSON.stringify(dv), actor: s.caller.sub, role: s.caller.role, department: s.caller.department, createdAt: at,
+    body: JSON.stringify(dv), actor: s.caller.sub, role: s.caller.role, department: s.caller.department,
+    actorRegionCode: s.caller.region.code, createdAt: at,
   }));
   // then one transaction: decisions and audit entries in bulk (begin, [lock], head, 2 inserts, commit)
   await s.em.transactional(async (tem) => {

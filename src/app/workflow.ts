@@ -17,7 +17,7 @@ import {
   type ViolationRow,
 } from '../db/entities';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from './errors';
-import { loadBundles, permitRegionOn, permitThatCounts, stateOn, type PermitBundle } from './facts';
+import { loadBundles, permitFacts, permitRegionOn, permitThatCounts, stateOn, type PermitBundle } from './facts';
 import { actDate, inTransaction, numericId, region, requireRegion, today, type Scope } from './scope';
 
 const BASES: readonly ResidenceBasis[] = ['STABLE_EMPLOYMENT', 'STABLE_RESIDENCE', 'CONTINUOUS_STUDY'];
@@ -90,13 +90,17 @@ export async function registerResidence(s: Scope, input: {
   const basis = bases(input.basis);
   const registeredOn = actDate(s, input.registeredOn, 'registeredOn');
   requireRegion(s, residence, 'registerResidence (Art. 8: the office of the place of residence)');
-  const decision = decideRegistration({ registeredOn, basis, proofKind, proofReference, portraitCaptured: input.portraitCaptured });
-  if (!decision.ok) throw ruleViolation(decision.error);
 
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'REGISTER_RESIDENCE', subject: maskCitizenId(id.value) }, async (em) => {
+    const decision = decideRegistration({ registeredOn, basis, proofKind, proofReference, portraitCaptured: input.portraitCaptured });
+    if (!decision.ok) throw ruleViolation(decision.error);
     let holder = await holderByCitizenId(em, id.value);
     if (holder && !namesMatch(holder.name, name)) {
       throw conflict('This ID number is registered under another name; correct the name through public security first');
+    }
+    // The household registration decides Art. 2's non-local test: it is not silently replaced.
+    if (holder && holder.hukouRegionCode !== input.hukouRegionCode) {
+      throw conflict('This ID number is on record with another household registration (户口); a change of 户口 is not a residence registration');
     }
     if (!holder) {
       holder = em.create(Holder, {
@@ -147,13 +151,13 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
   const appliedOn = actDate(s, input.appliedOn, 'appliedOn');
   const newAddress = input.residenceAddress == null ? null : text(input.residenceAddress, 'residenceAddress', 256);
   const newBasis = input.basis == null ? null : bases(input.basis);
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'APPLY_FOR_PERMIT', subject: maskCitizenId(id.value) }, async (em) => {
     const holder = await holderByCitizenId(em, id.value);
     if (!holder) throw notFound('Residence registration for this ID number');
-    const registrations = await em.find(ResidenceRecord, { holderId: holder.id, kind: 'REGISTRATION', effectiveOn: { $lte: appliedOn } }, { orderBy: { effectiveOn: 'asc', id: 'asc' } });
-    // I-4: a lapsed holder applies again and the residence registration still counts: the clock runs from the first registration.
-    const first = registrations[0];
-    if (!first) throw notFound('Residence registration on or before the application date');
+    // Art. 8: the latest registration on or before the application starts the six months. I-4: a
+    // lapsed holder applying again without registering again still counts from that registration.
+    const [latest] = await em.find(ResidenceRecord, { holderId: holder.id, kind: 'REGISTRATION', effectiveOn: { $lte: appliedOn } }, { orderBy: { effectiveOn: 'desc', id: 'desc' }, limit: 1 });
+    if (!latest) throw notFound('Residence registration on or before the application date');
     const residence = await currentResidence(em, holder.id);
     const residenceRegion = resolveRegionCode(residence.regionCode)!;
     requireRegion(s, residenceRegion, 'applyForPermit (Art. 10: the office of the place of residence)');
@@ -167,7 +171,8 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
     if (open.some((a) => !issuedApps.has(a.id))) throw conflict('The holder already has an open application (one at a time)');
 
     const basis = newBasis ?? (residence.basis ? residence.basis.split(',') as ResidenceBasis[] : []);
-    if (newAddress !== null || newBasis !== null) {
+    const corrected = newAddress !== null || newBasis !== null;
+    if (corrected) {
       // Art. 10 para 2: details changed since registration are corrected with the application (a new row)
       em.create(ResidenceRecord, {
         holderId: holder.id, kind: 'CORRECTION', effectiveOn: appliedOn, regionCode: residence.regionCode,
@@ -175,7 +180,7 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
         portraitCaptured: residence.portraitCaptured, officeRegionCode: s.caller.region.code, actor: s.caller.sub, createdAt: stamp(s),
       });
     }
-    const decision = decideApplication(s.deps.calendar, { appliedOn, hukouRegionCode: holder.hukouRegionCode, registeredOn: d(first.effectiveOn), basis });
+    const decision = decideApplication(s.deps.calendar, { appliedOn, hukouRegionCode: holder.hukouRegionCode, registeredOn: d(latest.effectiveOn), basis });
     const row = em.create(Application, {
       holderId: holder.id, appliedOn, accepted: decision.eligible,
       issueDeadline: decision.issueDeadline?.date ?? null, deadlineProvisional: decision.issueDeadline?.provisional ?? false,
@@ -186,7 +191,10 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
     await em.flush();
     return {
       result: applicationView(row, null),
-      audit: [{ action: 'APPLY_FOR_PERMIT', subject: `application:${row.id}`, outcome: decision.eligible ? `ACCEPTED deadline ${decision.issueDeadline!.date}` : `REFUSED ${decision.reasons.filter((r) => !r.passed).map((r) => r.code).join(',')}` }],
+      audit: [
+        ...(corrected ? [{ action: 'CORRECT_RESIDENCE', subject: maskCitizenId(id.value), outcome: `Art. 10 correction of ${[newAddress !== null ? 'address' : '', newBasis !== null ? 'basis' : ''].filter(Boolean).join(' and ')}` }] : []),
+        { action: 'APPLY_FOR_PERMIT', subject: `application:${row.id}`, outcome: decision.eligible ? `ACCEPTED deadline ${decision.issueDeadline!.date}` : `REFUSED ${decision.reasons.filter((r) => !r.passed).map((r) => r.code).join(',')}` },
+      ],
     };
   });
 }
@@ -195,7 +203,7 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
 export async function issuePermit(s: Scope, applicationId: string, issuedOnInput?: string | null): Promise<PermitBundle> {
   const appId = numericId(applicationId, 'applicationId');
   const issuedOn = actDate(s, issuedOnInput, 'issuedOn');
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'ISSUE_PERMIT', subject: `application:${appId}` }, async (em) => {
     const app = await em.findOne(Application, { id: appId });
     if (!app) throw notFound('Application');
     const residence = await currentResidence(em, app.holderId);
@@ -224,6 +232,24 @@ function requireValid(s: Scope, b: PermitBundle, on: LocalDate, key: CitationKey
   }
 }
 
+/** The day of the latest act recorded on the permit (issue, endorsement, move, replacement, confiscation). */
+function latestActOn(b: PermitBundle): string {
+  const days = [b.permit.issuedOn, ...b.endorsements.map((e) => e.endorsedOn), ...b.changes.map((c) => c.changedOn), ...b.replacementsIssued];
+  if (b.confiscation) days.push(b.confiscation.confiscatedOn);
+  return days.reduce((a, x) => (x > a ? x : a));
+}
+
+/**
+ * Acts on a permit are recorded in date order, so history is never rewritten under an act already
+ * on record; and the office acting is the one of the permit's region now (I-5), whatever day the
+ * act is dated.
+ */
+function requireOrderAndRegion(s: Scope, b: PermitBundle, on: LocalDate, what: string): void {
+  requireRegion(s, permitRegionOn(b, today(s)), what);
+  const latest = latestActOn(b);
+  if (on < latest) throw conflict(`${what}: dated ${on}, before an act already recorded on this permit (${latest}); acts are recorded in date order`);
+}
+
 async function bundleFor(em: EntityManager, permitId: number): Promise<PermitBundle> {
   const [b] = await loadBundles(em, { permitIds: [permitId] });
   if (!b) throw notFound('Permit');
@@ -234,12 +260,10 @@ async function bundleFor(em: EntityManager, permitId: number): Promise<PermitBun
 export async function endorsePermit(s: Scope, permitIdInput: string, endorsedOnInput?: string | null): Promise<PermitBundle> {
   const permitId = numericId(permitIdInput, 'permitId');
   const endorsedOn = actDate(s, endorsedOnInput, 'endorsedOn');
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'ENDORSE_PERMIT', subject: `permit:${permitId}` }, async (em) => {
     const b = await bundleFor(em, permitId);
-    requireRegion(s, permitRegionOn(b, endorsedOn), 'endorsePermit');
-    const facts = { issuedOn: d(b.permit.issuedOn), endorsements: b.endorsements.map((e) => d(e.endorsedOn)).filter((e) => e <= endorsedOn), confiscatedOn: b.confiscation ? d(b.confiscation.confiscatedOn) : null };
-    if (b.endorsements.some((e) => e.endorsedOn > endorsedOn)) throw conflict('A later endorsement is already recorded; acts are recorded in date order');
-    const decision = decideEndorsement(s.deps.calendar, facts, endorsedOn);
+    requireOrderAndRegion(s, b, endorsedOn, 'endorsePermit');
+    const decision = decideEndorsement(s.deps.calendar, permitFacts(b), endorsedOn);
     if (!decision.ok) throw ruleViolation(decision.error);
     em.create(Endorsement, {
       permitId, year: decision.value.year, endorsedOn, extendsValidityThrough: decision.value.extendsValidityThrough,
@@ -261,10 +285,11 @@ export async function changeResidence(s: Scope, input: { permitId: string; resid
   const address = text(input.residenceAddress, 'residenceAddress', 256);
   const changedOn = actDate(s, input.changedOn, 'changedOn');
   requireRegion(s, to, 'changeResidence (Art. 14: the office of the new residence)');
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'CHANGE_RESIDENCE', subject: `permit:${permitId}` }, async (em) => {
     const b = await bundleFor(em, permitId);
     if (changedOn < b.permit.issuedOn) throw badInput('changedOn: before the permit was issued', { field: 'changedOn' });
-    if (b.changes.some((c) => c.changedOn > changedOn)) throw conflict('A later residence change is already recorded');
+    const latest = latestActOn(b);
+    if (changedOn < latest) throw conflict(`changeResidence: dated ${changedOn}, before an act already recorded on this permit (${latest})`);
     requireValid(s, b, changedOn, '14.1', '不能办理变更登记', 'no change registration');
     const from = permitRegionOn(b, changedOn);
     const registration = isMoveRequiringChangeRegistration(from, to);
@@ -291,15 +316,18 @@ export interface ReplacementView extends ReplacementRow {
 export async function reportPermitLoss(s: Scope, permitIdInput: string, kind: 'LOST' | 'DAMAGED', reportedOnInput?: string | null): Promise<ReplacementView> {
   const permitId = numericId(permitIdInput, 'permitId');
   const reportedOn = actDate(s, reportedOnInput, 'reportedOn');
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'REPORT_PERMIT_LOSS', subject: `permit:${permitId}` }, async (em) => {
     const b = await bundleFor(em, permitId);
-    requireRegion(s, permitRegionOn(b, reportedOn), 'reportPermitLoss');
+    requireOrderAndRegion(s, b, reportedOn, 'reportPermitLoss');
     requireValid(s, b, reportedOn, '14.2', '不能换领或补领', 'no replacement');
     const pending = await em.find(Replacement, { permitId });
     const issued = await em.find(ReplacementIssue, { permitId });
     if (pending.some((p) => !issued.some((i) => i.requestId === p.id))) throw conflict('A replacement request for this permit is still open');
     const deadline = replacementDeadline(s.deps.calendar, reportedOn);
-    const row = em.create(Replacement, { permitId, kind, reportedOn, deadline: deadline.date, deadlineProvisional: deadline.provisional, actor: s.caller.sub, createdAt: stamp(s) });
+    const row = em.create(Replacement, {
+      permitId, kind, reportedOn, deadline: deadline.date, deadlineProvisional: deadline.provisional,
+      openSlot: `${permitId}:${b.replacementsIssued.length}`, actor: s.caller.sub, createdAt: stamp(s),
+    });
     await em.flush();
     return { result: { ...row, issuedOn: null }, audit: [{ action: 'REPORT_PERMIT_LOSS', subject: `permit:${permitId}`, outcome: `${kind}; deadline ${deadline.date}` }] };
   });
@@ -308,13 +336,14 @@ export async function reportPermitLoss(s: Scope, permitIdInput: string, kind: 'L
 export async function issueReplacement(s: Scope, requestIdInput: string, issuedOnInput?: string | null): Promise<PermitBundle> {
   const requestId = numericId(requestIdInput, 'requestId');
   const issuedOn = actDate(s, issuedOnInput, 'issuedOn');
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'ISSUE_REPLACEMENT', subject: `request:${requestId}` }, async (em) => {
     const req = await em.findOne(Replacement, { id: requestId });
     if (!req) throw notFound('Replacement request');
     const b = await bundleFor(em, req.permitId);
-    requireRegion(s, permitRegionOn(b, issuedOn), 'issueReplacement');
+    requireOrderAndRegion(s, b, issuedOn, 'issueReplacement');
     if (issuedOn < req.reportedOn) throw badInput('issuedOn: before the request', { field: 'issuedOn' });
     if (await em.findOne(ReplacementIssue, { requestId })) throw conflict('This request was already fulfilled');
+    requireValid(s, b, issuedOn, '14.2', '不能核发换领或补领的居住证', 'no replacement card');
     const cardVersion = 2 + b.replacementsIssued.length;
     em.create(ReplacementIssue, { requestId, permitId: req.permitId, issuedOn, cardVersion, actor: s.caller.sub, createdAt: stamp(s) });
     await em.flush();
@@ -328,7 +357,7 @@ export async function addDependent(s: Scope, input: { holderCitizenIdNumber: str
   const child = citizenId(s, input.citizenIdNumber, 'citizenIdNumber');
   const name = personName(input.name, 'name');
   if (child.value === holderId.value) throw badInput('citizenIdNumber: a holder is not their own dependent', { field: 'citizenIdNumber' });
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'ADD_DEPENDENT', subject: maskCitizenId(holderId.value) }, async (em) => {
     const holder = await holderByCitizenId(em, holderId.value);
     if (!holder) throw notFound('Holder');
     const residence = await currentResidence(em, holder.id);
@@ -344,9 +373,9 @@ export async function addDependent(s: Scope, input: { holderCitizenIdNumber: str
 export async function recordViolation(s: Scope, input: { citizenIdNumber: string; article: number; clause: number; warning: boolean; fineYuan: number; illegalGainsYuan: number; occurredOn?: string | null }): Promise<ViolationRow> {
   const id = citizenId(s, input.citizenIdNumber, 'citizenIdNumber');
   const occurredOn = actDate(s, input.occurredOn, 'occurredOn');
-  const v = validatePenalty(input);
-  if (!v.ok) throw ruleViolation(v.error);
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'RECORD_VIOLATION', subject: maskCitizenId(id.value) }, async (em) => {
+    const v = validatePenalty(input);
+    if (!v.ok) throw ruleViolation(v.error);
     const holder = await holderByCitizenId(em, id.value);
     // A holder is penalised by public security of their region; a person with no record here (a
     // buyer of a forged permit, say) by the office where the act came to light.
@@ -369,10 +398,10 @@ export async function confiscatePermit(s: Scope, permitIdInput: string, reasonIn
   const permitId = numericId(permitIdInput, 'permitId');
   const reason = text(reasonInput, 'reason', 256);
   const confiscatedOn = actDate(s, confiscatedOnInput, 'confiscatedOn');
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'CONFISCATE_PERMIT', subject: `permit:${permitId}` }, async (em) => {
     const b = await bundleFor(em, permitId);
-    requireRegion(s, permitRegionOn(b, confiscatedOn), 'confiscatePermit');
     if (b.confiscation) throw conflict('The permit is already confiscated');
+    requireOrderAndRegion(s, b, confiscatedOn, 'confiscatePermit');
     if (confiscatedOn < b.permit.issuedOn) throw badInput('confiscatedOn: before the permit was issued', { field: 'confiscatedOn' });
     em.create(Confiscation, { permitId, confiscatedOn, reason, actor: s.caller.sub, createdAt: stamp(s) });
     await em.flush();
@@ -397,7 +426,7 @@ export async function defineLocalEntitlement(s: Scope, input: { code: string; ki
   if (r.kind === 'URBAN_DISTRICT') throw badInput('regionCode: Art. 18(12)/19(6) let the city and county governments add items: the city or a county', { field: 'regionCode' });
   if (CATALOGUE.some((c) => c.code === input.code)) throw conflict('code: that is an Article 18/19 catalogue code');
   const cit = localCitation(input.kind as EntitlementKind);
-  return inTransaction(s, async (em) => {
+  return inTransaction(s, { action: 'DEFINE_LOCAL_ENTITLEMENT', subject: input.code }, async (em) => {
     if (await em.findOne(EntitlementEntity, { code: input.code })) throw conflict('code: already defined');
     const row = em.create(EntitlementEntity, {
       code: input.code, kind: input.kind, article: cit.article, clause: cit.clause!, nameZh, nameEn, department: input.department,

@@ -193,6 +193,8 @@ export class ReplacementRow {
   reportedOn!: string;
   deadline!: string;
   deadlineProvisional!: boolean;
+  /** one open request per permit: `${permitId}:${cards issued so far}` */
+  openSlot!: string;
   actor!: string;
   createdAt!: string;
 }
@@ -206,6 +208,7 @@ export const Replacement = new EntitySchema<ReplacementRow>({
     reportedOn: date,
     deadline: date,
     deadlineProvisional: { type: 'boolean' },
+    openSlot: { type: 'string', length: 40, unique: true },
     actor: { type: 'string', length: 128 },
     createdAt,
   },
@@ -376,6 +379,8 @@ export class DecisionRow {
   actor!: string;
   role!: string;
   department!: string | null;
+  /** the asking office's region: with `department`, which office made the decision */
+  actorRegionCode!: string;
   createdAt!: string;
 }
 export const Decision = new EntitySchema<DecisionRow>({
@@ -391,6 +396,7 @@ export const Decision = new EntitySchema<DecisionRow>({
     actor: { type: 'string', length: 128 },
     role: { type: 'string', length: 24 },
     department: { type: 'string', length: 48, nullable: true },
+    actorRegionCode: { type: 'string', length: 6 },
     createdAt,
   },
 });

@@ -20,6 +20,8 @@ describe.each(DBS)('errors on %s', (db) => {
   const t: Record<keyof typeof CALLERS, string> = {} as any;
   let refusedAppId = '';
   let auditBefore: any[] = [];
+  /** the decision ids of the refusals under the law seen below: each must be audited, nothing else */
+  const refusals: string[] = [];
 
   beforeAll(async () => {
     g = await startGateway(db);
@@ -62,6 +64,7 @@ describe.each(DBS)('errors on %s', (db) => {
   it('no on-site portrait: RULE_VIOLATION PORTRAIT_REQUIRED citing Art. 9', async () => {
     const e = await register({ portraitCaptured: false });
     expect(e.extensions?.code).toBe('RULE_VIOLATION');
+    refusals.push(`REFUSED ${e.extensions?.reason} decision ${e.extensions?.decisionId}`);
     expect(e.extensions?.reason).toBe('PORTRAIT_REQUIRED');
     expect(e.extensions?.citation?.article).toBe(9);
   });
@@ -69,6 +72,7 @@ describe.each(DBS)('errors on %s', (db) => {
   it('Art. 20 with a fine of 201 yuan: RULE_VIOLATION FINE_OUT_OF_RANGE', async () => {
     const e = await fails(g, RECORD_VIOLATION, { input: { citizenIdNumber: NEW_ONE.id, article: 20, clause: 1, warning: true, fineYuan: 201, illegalGainsYuan: 0, occurredOn: '2026-11-10' } }, t.psLaocheng);
     expect(e.extensions?.code).toBe('RULE_VIOLATION');
+    refusals.push(`REFUSED ${e.extensions?.reason} decision ${e.extensions?.decisionId}`);
     expect(e.extensions?.reason).toBe('FINE_OUT_OF_RANGE');
     expect(e.extensions?.citation).toMatchObject({ article: 20, clause: 1 });
   });
@@ -88,14 +92,17 @@ describe.each(DBS)('errors on %s', (db) => {
   it('issuePermit on a refused application: RULE_VIOLATION', async () => {
     const e = await fails(g, ISSUE, { id: refusedAppId, on: '2026-11-10' }, t.psLaocheng);
     expect(e.extensions?.code).toBe('RULE_VIOLATION');
+    refusals.push(`REFUSED ${e.extensions?.reason} decision ${e.extensions?.decisionId}`);
     expect(e.extensions?.reason).toBe('APPLICATION_REFUSED');
     expect(e.extensions?.citation?.article).toBe(11);
   });
 
-  it('after the refused writes and questions the audit log is unchanged, and nothing was registered', async () => {
+  it('after the refused writes and questions nothing was registered; only the refusals under the law were audited', async () => {
     const after = await allAuditEntries(g, t.auditor);
-    expect(after.length).toBe(auditBefore.length);
-    expect(after).toEqual(auditBefore);
+    expect(after.slice(0, auditBefore.length)).toEqual(auditBefore);
+    // Art. 22(1), 23: a refusal under the rules is a decision an auditor must see, with its decision id
+    expect(refusals).toHaveLength(3);
+    expect(after.slice(auditBefore.length).map((e: any) => e.outcome)).toEqual(refusals);
     expect((await ok(g, HOLDER, { id: GOOD }, t.psLaocheng)).permitHolder).toBeNull();
     const h = (await ok(g, `query($id: String!) { permitHolder(citizenIdNumber: $id) { permits { id } } }`, { id: NEW_ONE.id }, t.psLaocheng)).permitHolder;
     expect(h.permits).toEqual([]);

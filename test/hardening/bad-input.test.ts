@@ -4,7 +4,8 @@
  * contract and SPEC call for, no error text leaks a stack or a source path, and nothing is written:
  * the row count of every table is the same after the case as before it (Art. 22(5): an act is a new
  * row, so a refused act must leave none; a verifyEligibility that is answered writes a decision, so
- * a bad question must be refused before it is answered).
+ * a bad question must be refused before it is answered) — except that a RULE_VIOLATION, a refusal
+ * under the law, leaves its one audit entry (Art. 22(1), 23).
  *
  * Positive controls (a lower-case x check character, 𠮷 outside the BMP, a combining mark) come
  * after the table and must be accepted. A last test checks that a body over the limit (413) does not
@@ -339,8 +340,18 @@ describe.each(DBS)('bad input on %s', (db) => {
     }
     const text = JSON.stringify(errors);
     for (const leak of LEAK) expect.soft(text, `leak ${leak}: ${summary}`).not.toMatch(leak);
-    // nothing written: not the holder, not a decision, not even an audit entry
-    expect.soft(await counts(), `rows written: ${summary}`).toEqual(before);
+    // Nothing of the act is written: not the holder, not a decision. A refusal by the rules is a
+    // decision under Art. 23 that an auditor must see (Art. 22(1)), so it — and only it — leaves
+    // exactly one audit entry, naming the reason and the refusal's decision id.
+    const after = await counts();
+    const refusedByRule = first?.extensions?.code === RULE;
+    expect.soft(after, `rows written: ${summary}`).toEqual({ ...before, audit_entry: before.audit_entry + (refusedByRule ? 1 : 0) });
+    if (refusedByRule) {
+      const auditor = await g.token(CALLERS.auditor);
+      const log = await g.gql(`{ auditLog(after: ${before.audit_entry}, first: 5) { outcome } }`, {}, auditor);
+      expect.soft(log.body.data?.auditLog?.map((e: { outcome: string }) => e.outcome), summary)
+        .toEqual([`REFUSED ${first?.extensions?.reason} decision ${first?.extensions?.decisionId}`]);
+    }
   });
 
   describe('positive controls: accepted, and written', () => {

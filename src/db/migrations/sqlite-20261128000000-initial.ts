@@ -9,7 +9,7 @@ export class SqliteMigration20261128000000_initial extends Migration {
     this.addSql("create table `audit_entry` (`sequence` integer not null, `at` text not null, `actor` text not null, `role` text not null, `action` text not null, `subject` text null, `outcome` text not null, `prev_hash` text not null, `hash` text not null, primary key (`sequence`))");
     this.addSql("create table `confiscation` (`id` integer not null primary key autoincrement, `permit_id` integer not null, `confiscated_on` text not null, `reason` text not null, `actor` text not null, `created_at` text not null)");
     this.addSql("create unique index `confiscation_permit_id_unique` on `confiscation` (`permit_id`)");
-    this.addSql("create table `eligibility_decision` (`decision_id` text not null, `entitlement_code` text not null, `as_of` text not null, `permit_id` integer null, `eligible` integer not null, `body` text not null, `actor` text not null, `role` text not null, `department` text null, `created_at` text not null, primary key (`decision_id`))");
+    this.addSql("create table `eligibility_decision` (`decision_id` text not null, `entitlement_code` text not null, `as_of` text not null, `permit_id` integer null, `eligible` integer not null, `body` text not null, `actor` text not null, `role` text not null, `department` text null, `actor_region_code` text not null, `created_at` text not null, primary key (`decision_id`))");
     this.addSql("create index `eligibility_decision_permit_id_index` on `eligibility_decision` (`permit_id`)");
     this.addSql("create table `dependent` (`id` integer not null primary key autoincrement, `holder_id` integer not null, `citizen_id_number` text not null, `name` text not null, `birth_date` text not null, `actor` text not null, `created_at` text not null)");
     this.addSql("create index `dependent_holder_id_index` on `dependent` (`holder_id`)");
@@ -28,8 +28,9 @@ export class SqliteMigration20261128000000_initial extends Migration {
     this.addSql("create unique index `replacement_issue_request_id_unique` on `replacement_issue` (`request_id`)");
     this.addSql("create index `replacement_issue_permit_id_index` on `replacement_issue` (`permit_id`)");
     this.addSql("create unique index `replacement_card_version` on `replacement_issue` (`permit_id`, `card_version`)");
-    this.addSql("create table `replacement_request` (`id` integer not null primary key autoincrement, `permit_id` integer not null, `kind` text not null, `reported_on` text not null, `deadline` text not null, `deadline_provisional` integer not null, `actor` text not null, `created_at` text not null)");
+    this.addSql("create table `replacement_request` (`id` integer not null primary key autoincrement, `permit_id` integer not null, `kind` text not null, `reported_on` text not null, `deadline` text not null, `deadline_provisional` integer not null, `open_slot` text not null, `actor` text not null, `created_at` text not null)");
     this.addSql("create index `replacement_request_permit_id_index` on `replacement_request` (`permit_id`)");
+    this.addSql("create unique index `replacement_request_open_slot_unique` on `replacement_request` (`open_slot`)");
     this.addSql("create table `residence_change` (`id` integer not null primary key autoincrement, `permit_id` integer not null, `holder_id` integer not null, `from_region_code` text not null, `to_region_code` text not null, `address` text not null, `changed_on` text not null, `change_registration` integer not null, `actor` text not null, `created_at` text not null)");
     this.addSql("create index `residence_change_permit_id_index` on `residence_change` (`permit_id`)");
     this.addSql("create index `residence_change_holder_id_index` on `residence_change` (`holder_id`)");
