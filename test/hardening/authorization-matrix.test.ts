@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isObjectType } from 'graphql';
 import { buildBareSchema } from '../../src/graphql/schema';
+import type { TokenClaims } from '../../src/app/auth';
 import { CALLERS, databases, startGateway, type TestGateway } from '../support/gateway';
 import { idNumber } from '../support/people';
 
@@ -89,5 +90,82 @@ describe.each(DBS)('authorization matrix on %s', (db) => {
     expect(r2.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const r3 = await g.gql(TABLE.permitHolder![0], {}, await g.token(CALLERS.psXinan));
     expect(r3.body.data?.permitHolder?.name).toBe('某某');
+  });
+});
+
+/**
+ * The same root fields with the right role but the wrong region (I-5) or the wrong scope: each is
+ * FORBIDDEN, or — for lists — leaves the other region's records out. A field that is bound to
+ * neither says why; the table must name every root field.
+ */
+type Wrong = { op: string; as: TokenClaims; expect: 'FORBIDDEN' | 'LEFT_OUT' } | { none: string };
+const XINAN_ID = idNumber('411302', '1984-04-04', 779);
+const OTHER_ID = idNumber('411302', '1985-05-05', 780);
+const WRONG: Record<string, Wrong> = {
+  entitlements: { none: 'the catalogue is public to every authenticated caller' },
+  regions: { none: 'public to every authenticated caller' },
+  verifyEligibility: { op: `{ verifyEligibility(query: { citizenIdNumber: "${XINAN_ID}", holderName: "某某", entitlement: "PUBLIC_RENTAL_HOUSING" }) { eligible } }`, as: CALLERS.school, expect: 'FORBIDDEN' },
+  verifyEligibilityBatch: { op: `{ verifyEligibilityBatch(queries: [{ citizenIdNumber: "${XINAN_ID}", holderName: "某某", entitlement: "CHILD_EDUCATION_AND_ZHONGKAO" }, { citizenIdNumber: "${XINAN_ID}", holderName: "某某", entitlement: "PUBLIC_RENTAL_HOUSING" }]) { eligible } }`, as: CALLERS.school, expect: 'FORBIDDEN' },
+  permitStatus: { none: 'answers a masked summary to any department (SPEC binds no region to it); a department in another region learns IN_REGION from verifyEligibility instead' },
+  permitHolder: { op: `{ permitHolder(citizenIdNumber: "${XINAN_ID}") { name } }`, as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
+  overdueApplications: { op: '{ overdueApplications(asOf: "2026-11-28") { id holder { citizenIdNumber } } }', as: CALLERS.psLaocheng, expect: 'LEFT_OUT' },
+  endorsementsDue: { op: '{ endorsementsDue(from: "2026-07-01", to: "2026-08-31") { id holder { citizenIdNumber } } }', as: CALLERS.agencyLaocheng, expect: 'LEFT_OUT' },
+  affectedDecisions: { op: '{ affectedDecisions(permitId: "%PERMIT%") { decisionId } }', as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
+  auditLog: { none: 'the auditor supervises the whole city (Art. 22)' },
+  verifyAuditChain: { none: 'the auditor supervises the whole city (Art. 22)' },
+  registerResidence: { op: `mutation { registerResidence(input: { citizenIdNumber: "${OTHER_ID}", name: "某某", hukouRegionCode: "411302", hukouAddress: "x", residenceRegionCode: "410323", residenceAddress: "x", basis: [STABLE_EMPLOYMENT], proofKind: "x", proofReference: "x", portraitCaptured: true, registeredOn: "2026-01-01" }) { id } }`, as: CALLERS.agencyLaocheng, expect: 'FORBIDDEN' },
+  applyForPermit: { op: `mutation { applyForPermit(input: { citizenIdNumber: "${XINAN_ID}" }) { id } }`, as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
+  issuePermit: { op: 'mutation { issuePermit(applicationId: "%APPLICATION%") { id } }', as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
+  endorsePermit: { op: 'mutation { endorsePermit(permitId: "%PERMIT%") { id } }', as: CALLERS.agencyLaocheng, expect: 'FORBIDDEN' },
+  changeResidence: { op: 'mutation { changeResidence(input: { permitId: "%PERMIT%", residenceRegionCode: "410323", residenceAddress: "x" }) { id } }', as: CALLERS.agencyLaocheng, expect: 'FORBIDDEN' },
+  reportPermitLoss: { op: 'mutation { reportPermitLoss(permitId: "%PERMIT%", kind: LOST) { id } }', as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
+  issueReplacement: { op: 'mutation { issueReplacement(requestId: "%REQUEST%") { id } }', as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
+  addDependent: { op: `mutation { addDependent(input: { holderCitizenIdNumber: "${XINAN_ID}", citizenIdNumber: "${idNumber('411302', '2016-01-01', 781)}", name: "某某" }) { name } }`, as: CALLERS.agencyLaocheng, expect: 'FORBIDDEN' },
+  recordViolation: { op: `mutation { recordViolation(input: { citizenIdNumber: "${XINAN_ID}", article: 20, clause: 2, warning: true, fineYuan: 100, illegalGainsYuan: 0 }) { id } }`, as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
+  confiscatePermit: { op: 'mutation { confiscatePermit(permitId: "%PERMIT%", reason: "x") { id } }', as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
+  defineLocalEntitlement: { op: 'mutation { defineLocalEntitlement(input: { code: "CITY_WIDE_THING", kind: PUBLIC_SERVICE, nameZh: "x", nameEn: "x", department: HEALTH, regionCode: "410300", effectiveFrom: "2027-01-01" }) { code } }', as: CALLERS.adminXinan, expect: 'FORBIDDEN' },
+};
+
+describe('the wrong-region and wrong-scope table covers the schema', () => {
+  it('names every root field', async () => {
+    expect(Object.keys(WRONG).sort()).toEqual(Object.keys(TABLE).sort());
+  });
+});
+
+describe.each(DBS)('wrong region, wrong scope on %s', (db) => {
+  let g: TestGateway;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    g = await startGateway(db);
+    const ps = await g.token(CALLERS.psXinan);
+    const reg = (id: string) => `mutation { registerResidence(input: { citizenIdNumber: "${id}", name: "某某", hukouRegionCode: "411302", hukouAddress: "x", residenceRegionCode: "410323", residenceAddress: "x", basis: [STABLE_EMPLOYMENT], proofKind: "x", proofReference: "x", portraitCaptured: true, registeredOn: "2025-01-02" }) { id } }`;
+    await g.gql(reg(XINAN_ID), {}, ps);
+    const app = await g.gql(`mutation { applyForPermit(input: { citizenIdNumber: "${XINAN_ID}", appliedOn: "2025-08-01" }) { id } }`, {}, ps);
+    ids.PERMIT = (await g.gql(`mutation { issuePermit(applicationId: "${app.body.data.applyForPermit.id}", issuedOn: "2025-08-04") { id } }`, {}, ps)).body.data.issuePermit.id;
+    ids.REQUEST = (await g.gql(`mutation { reportPermitLoss(permitId: "${ids.PERMIT}", kind: DAMAGED, reportedOn: "2025-09-01") { id } }`, {}, ps)).body.data.reportPermitLoss.id;
+    await g.gql(reg(OTHER_ID), {}, ps);
+    ids.APPLICATION = (await g.gql(`mutation { applyForPermit(input: { citizenIdNumber: "${OTHER_ID}", appliedOn: "2025-08-01" }) { id } }`, {}, ps)).body.data.applyForPermit.id;
+    // the Xinan office itself sees its records in the lists (so LEFT_OUT below is not vacuous)
+    const own = await g.gql((WRONG.overdueApplications as { op: string }).op, {}, ps);
+    expect(own.body.data.overdueApplications.map((a: any) => a.holder.citizenIdNumber)).toContain(OTHER_ID);
+    const due = await g.gql((WRONG.endorsementsDue as { op: string }).op, {}, ps);
+    expect(due.body.data.endorsementsDue.map((p: any) => p.holder.citizenIdNumber)).toContain(XINAN_ID);
+  });
+  afterAll(async () => { await g?.stop(); });
+
+  const cases = Object.entries(WRONG).filter(([, w]) => 'op' in w) as [string, Extract<Wrong, { op: string }>][];
+
+  it.each(cases)('%s', async (_field, w) => {
+    const op = w.op.replace('%PERMIT%', ids.PERMIT!).replace('%REQUEST%', ids.REQUEST!).replace('%APPLICATION%', ids.APPLICATION!);
+    const r = await g.gql(op, {}, await g.token(w.as));
+    expect(r.status).toBeLessThan(500);
+    if (w.expect === 'FORBIDDEN') {
+      expect(r.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } else {
+      expect(r.body.errors).toBeUndefined();
+      const listed = JSON.stringify(r.body.data);
+      expect(listed).not.toContain(XINAN_ID);
+      expect(listed).not.toContain(OTHER_ID);
+    }
   });
 });
