@@ -1,10 +1,7 @@
 /** Deterministic demo people: citizen ID numbers with real check characters, plausible names. */
-import { citizenIdCheckCharacter } from '../src/law';
+import { composeCitizenId } from '../src/law';
 
-export function demoCitizenId(regionCode: string, birth: string, seq: number): string {
-  const first17 = `${regionCode}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return first17 + citizenIdCheckCharacter(first17);
-}
+export const demoCitizenId = (regionCode: string, birth: string, seq: number): string => composeCitizenId(regionCode, birth, seq);
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓东', '雪梅'];

@@ -46,6 +46,12 @@ export function citizenIdCheckCharacter(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
+/** Composes a valid number: region code (6), birth date (YYYY-MM-DD or YYYYMMDD), sequence (3), check character. */
+export function composeCitizenId(regionCode: string, birth: string, seq: number | string): string {
+  const first17 = `${regionCode}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return first17 + citizenIdCheckCharacter(first17);
+}
+
 const MESSAGES: Record<CitizenIdProblem, { en: string; zh: string }> = {
   FIFTEEN_DIGIT: {
     en: 'First-generation 15-digit ID numbers are not accepted; please give the 18-digit citizen ID number.',

@@ -3,14 +3,11 @@
  * responses. Every call goes over HTTP through the harness in test/support/gateway.ts.
  */
 import { expect } from 'vitest';
-import { citizenIdCheckCharacter } from '../../src/law';
+import { composeCitizenId } from '../../src/law';
 import type { TestGateway } from '../support/gateway';
 
 /** A valid 18-character citizen ID number: region (6) + birth date (8) + sequence (3) + check char. */
-export function idNumber(region: string, birth: string, seq: string): string {
-  const first17 = `${region}${birth}${seq}`;
-  return first17 + citizenIdCheckCharacter(first17);
-}
+export const idNumber = (region: string, birth: string, seq: string): string => composeCitizenId(region, birth, seq);
 
 /** First 6 + 8 '*' + last 4. */
 export const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;

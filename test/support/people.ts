@@ -1,10 +1,7 @@
 /** Test people with valid ID numbers (ISO 7064 MOD 11-2 check characters). */
-import { citizenIdCheckCharacter } from '../../src/law';
+import { composeCitizenId } from '../../src/law';
 
-export function idNumber(region: string, birth: string, seq: number): string {
-  const first17 = `${region}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return first17 + citizenIdCheckCharacter(first17);
-}
+export const idNumber = (region: string, birth: string, seq: number): string => composeCitizenId(region, birth, seq);
 
 export const REGISTER = `mutation($input: RegisterResidenceInput!) { registerResidence(input: $input) { id eligibleToApplyOn holder { id } } }`;
 export const APPLY = `mutation($input: ApplyForPermitInput!) { applyForPermit(input: $input) { id status issueDeadline reasons { code passed } } }`;
