@@ -5,12 +5,13 @@
  * tokens are neither printed nor accepted.
  */
 import 'reflect-metadata';
-import { createGateway } from './server';
+import { createGateway, shutdownOptionsFrom, type Gateway } from './server';
 import { signToken } from './app/auth';
 import { demoPeople } from '../seeds/demo';
 
 async function main() {
   const production = process.env.NODE_ENV === 'production';
+  shutdownOptionsFrom(process.env); // a bad SHUTDOWN_* value stops the start, not the shutdown
   const gateway = await createGateway({
     databaseUrl: process.env.DATABASE_URL,
     port: Number(process.env.PORT ?? 4000),
@@ -37,12 +38,36 @@ async function main() {
     const [a] = demoPeople();
     out(`Demo holder: ${a!.name} ${a!.citizenIdNumber} (see README for more)`);
   }
-  const stop = async () => {
-    await gateway.close();
-    process.exit(0);
+  installSignalHandlers(gateway, shutdownOptionsFrom(process.env), out);
+}
+
+/**
+ * The one owner of SIGTERM and SIGINT (Apollo's own handlers are off). The first signal drains
+ * (src/ops/drain.ts) and exits 0 when everything in flight was answered within the grace period,
+ * 1 when what was left had to be cut; a second signal exits at once (130 for SIGINT, 143 for
+ * SIGTERM, as a shell reports them).
+ */
+function installSignalHandlers(gateway: Gateway, o: { delayMs: number; graceMs: number }, out: (s: string) => void) {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      out(`${signal} again: exiting now`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    stopping = true;
+    out(`${signal}: draining (delay ${o.delayMs} ms, grace ${o.graceMs} ms)`);
+    // a last resort if closing the database itself hangs
+    setTimeout(() => process.exit(1), o.delayMs + o.graceMs + 5_000).unref();
+    gateway.shutdown(o).then(
+      (answered) => process.exit(answered ? 0 : 1),
+      (e: unknown) => {
+        out(`shutdown failed: ${(e as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((e: unknown) => {

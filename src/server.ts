@@ -1,16 +1,17 @@
 /**
  * The one place that wires the gateway together: ORM, law (calendar, clock), GraphQL schema with
- * permissions and limits, Apollo Server, and a plain node:http front with /healthz and /readyz.
+ * permissions and limits, Apollo Server, and a plain node:http front with /healthz, /readyz and
+ * /metrics, which drains gracefully on shutdown (src/ops/drain.ts).
  */
 import 'reflect-metadata';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { ConnectionException, LockWaitTimeoutException, type MikroORM } from '@mikro-orm/core';
 import pino, { type Logger } from 'pino';
 import { initORM } from './db/orm';
@@ -23,6 +24,8 @@ import { RateLimiter } from './app/rate-limit';
 import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
 import { buildGatewaySchema } from './graphql/schema';
 import { createLoaders, type GqlContext } from './graphql/context';
+import { createMetrics, routeLabel, type Metrics } from './ops/metrics';
+import { drainController } from './ops/drain';
 
 export interface GatewayOptions {
   databaseUrl?: string;
@@ -39,6 +42,15 @@ export interface GatewayOptions {
   bodyLimit?: number;
   /** requests a minute per caller (0: no limit); default RATE_LIMIT_PER_MINUTE or 1200 */
   rateLimitPerMinute?: number;
+  /** the process's default metrics (memory, CPU, event-loop lag) in /metrics; default on */
+  defaultMetrics?: boolean;
+}
+
+export interface ShutdownOptions {
+  /** keep accepting, with /readyz at 503, for this long first (SHUTDOWN_DELAY_MS) */
+  delayMs?: number;
+  /** then let requests in flight finish for at most this long (SHUTDOWN_GRACE_MS) */
+  graceMs?: number;
 }
 
 export interface Gateway {
@@ -47,12 +59,43 @@ export interface Gateway {
   orm: MikroORM;
   auth: AuthConfig;
   http: Server;
+  metrics: Metrics;
+  /**
+   * Graceful stop: /readyz 503, stop accepting after `delayMs`, answer what is in flight, close idle
+   * connections and the database. true when everything in flight was answered within `graceMs`;
+   * false when what was left had to be cut.
+   */
+  shutdown(o?: ShutdownOptions): Promise<boolean>;
+  /** immediate stop (tests): cuts open connections, closes the database */
   close(): Promise<void>;
+}
+
+/** Environment numbers for shutdown: SHUTDOWN_DELAY_MS (default 0), SHUTDOWN_GRACE_MS (default 10 000). */
+export function shutdownOptionsFrom(env: NodeJS.ProcessEnv): Required<ShutdownOptions> {
+  const num = (name: string, dflt: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return dflt;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds (got "${raw.slice(0, 20)}")`);
+    return n;
+  };
+  return { delayMs: num('SHUTDOWN_DELAY_MS', 0), graceMs: num('SHUTDOWN_GRACE_MS', 10_000) };
 }
 
 const DB_DOWN = /database is locked|ECONNREFUSED|ECONNRESET|ETIMEDOUT|terminating connection|Connection terminated|connect ECONN|database system is|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|Timeout acquiring a connection|the database system is shutting down/i;
 
+/** "Did you mean …?" tells a scanner the schema's names; no message carries it (validation or variables). */
+const SUGGESTION = /\s*Did you mean [^?]*\?\s*$/;
+
 function formatError(logger: Logger) {
+  const format = formatErrorUnsuggested(logger);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    return SUGGESTION.test(out.message) ? { ...out, message: out.message.replace(SUGGESTION, '') } : out;
+  };
+}
+
+function formatErrorUnsuggested(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
@@ -99,15 +142,18 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
-  const deps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
+  const baseDeps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
   const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery });
   await seedReference(orm);
-  if (o.seed === 'demo') await seedDemo(orm, deps, logger);
+  if (o.seed === 'demo') await seedDemo(orm, baseDeps, logger);
 
   const schema = await buildGatewaySchema({ debug: false });
+  const metrics = createMetrics({ rootFields: rootFieldNames(schema), defaultMetrics: o.defaultMetrics });
+  const deps = { ...baseDeps, observer: metrics.observer };
   const armor = new ApolloArmor({
     maxDepth: { n: 8, exposeLimits: false },
-    maxAliases: { n: 15, exposeLimits: false },
+    // allowList emptied: by default armor does not count aliases of __typename (101 of them executed)
+    maxAliases: { n: 15, exposeLimits: false, allowList: [] },
     maxDirectives: { n: 10, exposeLimits: false },
     // token limit: graphql's own parser option below (armor's plugin answered a syntax error with HTTP 500)
     maxTokens: { enabled: false },
@@ -121,29 +167,55 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // one owner of SIGTERM/SIGINT: src/main.ts (Apollo's own handlers made a second stop() hang)
+    stopOnTerminationSignals: false,
     formatError: formatError(logger),
-    plugins: [...protection.plugins, ...(auth.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [...protection.plugins, oneRequestError(), operationMetrics(metrics), ...(auth.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     validationRules: [...protection.validationRules],
     parseOptions: { maxTokens: 2000 },
   });
   await apollo.start();
   const bodyLimit = o.bodyLimit ?? 2 * 1024 * 1024;
   const limiter = new RateLimiter(o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200));
+  const metricsToken = env.METRICS_TOKEN ? `Bearer ${env.METRICS_TOKEN}` : null;
 
+  const readiness = async (): Promise<boolean> => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      metrics.databaseReady(true);
+      return true;
+    } catch {
+      metrics.databaseReady(false);
+      return false;
+    }
+  };
+
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- node:http ignores the promise; every path ends the response
   const http = createServer(async (req, res) => {
+    const started = process.hrtime.bigint();
     const requestId = randomUUID();
     const log = logger.child({ requestId });
     res.setHeader('x-request-id', requestId);
+    drain.track(req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routeLabel(url.pathname);
+    res.on('finish', () => metrics.http(route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     try {
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
-        try {
-          await orm.em.fork().getConnection().execute('select 1');
-          return sendJson(res, 200, { status: 'ready' });
-        } catch {
-          return sendJson(res, 503, { status: 'unavailable' });
+        if (!drain.accepting) return sendJson(res, 503, { status: 'draining' });
+        return (await readiness()) ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'unavailable' });
+      }
+      if (url.pathname === '/metrics') {
+        if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
+        if (metricsToken !== null && req.headers.authorization !== metricsToken) {
+          res.setHeader('www-authenticate', 'Bearer');
+          return sendJson(res, 401, { error: 'a bearer token (METRICS_TOKEN) is required' });
         }
+        await readiness();
+        const text = await metrics.render();
+        res.writeHead(200, { 'content-type': metrics.contentType });
+        return res.end(text);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
       const headers = new HeaderMap();
@@ -162,6 +234,13 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           body = raw;
         }
       }
+      // a request refused before execution (no token, bad token, rate limit) is counted here:
+      // Apollo answers it without running the operation plugins
+      let refusedWith: string | null = null;
+      const refuse = (message: string, code: string, status: number) => {
+        refusedWith = code;
+        return new GraphQLError(message, { extensions: { code, http: { status } } });
+      };
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
         context: async () => {
@@ -169,16 +248,17 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           try {
             caller = await callerFromAuthorization(auth, req.headers.authorization);
           } catch (e) {
-            if (e instanceof AppError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+            if (e instanceof AppError) throw refuse(e.message, e.code, 401);
             throw e;
           }
-          if (!limiter.take(caller?.sub ?? `ip:${req.socket.remoteAddress ?? '?'}`)) {
-            throw new GraphQLError('Too many requests; slow down', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
-          }
+          // SPEC: every GraphQL request without a valid token is UNAUTHENTICATED before anything executes
+          if (!caller) throw refuse('A bearer token is required', 'UNAUTHENTICATED', 401);
+          if (!limiter.take(caller.sub)) throw refuse('Too many requests; slow down', 'RATE_LIMITED', 429);
           const em = orm.em.fork();
           return { requestId, caller, em, deps, loaders: createLoaders(em) };
         },
       });
+      if (refusedWith !== null) metrics.operation('NONE', refusedWith);
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
@@ -196,25 +276,97 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       else res.end();
     }
   });
+  const drain = drainController(http);
   await new Promise<void>((resolve) => http.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;
-  let closing: Promise<void> | null = null;
+  let stopping: Promise<boolean> | null = null;
+  const stopBackends = async () => {
+    await apollo.stop();
+    await orm.close(true);
+  };
+  const shutdown = (so: ShutdownOptions = {}): Promise<boolean> => {
+    stopping ??= (async () => {
+      const answered = await drain.drain({ delayMs: so.delayMs ?? 0, graceMs: so.graceMs ?? 10_000 });
+      logger.info({ answered, inFlight: drain.inFlight }, answered ? 'drained: every request in flight was answered' : 'grace period over: open requests were cut');
+      await stopBackends();
+      return answered;
+    })();
+    return stopping;
+  };
   return {
     url: `http://${o.host ?? '127.0.0.1'}:${port}/graphql`,
     port,
     orm,
     auth,
     http,
+    metrics,
+    shutdown,
     async close() {
-      if (closing) return closing;
-      closing = (async () => {
-      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
-      await closed;
-      await apollo.stop();
-      await orm.close(true);
-      })();
-      return closing;
+      await shutdown({ delayMs: 0, graceMs: 0 });
+    },
+  };
+}
+
+/** The root fields of the schema: the only values of the `field` label. */
+function rootFieldNames(schema: GraphQLSchema): string[] {
+  return [schema.getQueryType(), schema.getMutationType()].flatMap((t) => (t ? Object.keys(t.getFields()) : []));
+}
+
+/** The root fields an operation selects (through fragments too), by response key. */
+function rootSelections(op: OperationDefinitionNode, doc: DocumentNode): { key: string; name: string }[] {
+  const fragments = new Map(doc.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const out: { key: string; name: string }[] = [];
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) out.push({ key: sel.alias?.value ?? sel.name.value, name: sel.name.value });
+      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const f = fragments.get(sel.name.value);
+        if (f) walk(f.selectionSet);
+      }
+    }
+  };
+  walk(op.selectionSet);
+  return out;
+}
+
+/** gateway_graphql_operations_total: each root field answered, with its error code or OK. */
+function operationMetrics(metrics: Metrics): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc) {
+          if (rc.response.body.kind !== 'single') return;
+          const { data, errors = [] } = rc.response.body.singleResult;
+          const codeOf = (e: GraphQLFormattedError | undefined) => (e ? String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : null);
+          if (data === undefined || !rc.operation) return metrics.operation('NONE', codeOf(errors[0]) ?? 'BAD_USER_INPUT');
+          for (const { key, name } of rootSelections(rc.operation, rc.document!)) {
+            metrics.operation(name, codeOf(errors.find((e) => e.path?.[0] === key)));
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A request that fails before execution (it does not parse or validate) is answered with its first
+ * error only: a scanner's ten duplicated unknown directives get one error, not ten, and the cost of
+ * an answer does not grow with what a caller repeats.
+ */
+function oneRequestError(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc) {
+          const body = rc.response.body;
+          if (body.kind !== 'single' || body.singleResult.data !== undefined) return;
+          const errors = body.singleResult.errors;
+          if (errors && errors.length > 1) body.singleResult.errors = errors.slice(0, 1);
+        },
+      };
     },
   };
 }

@@ -21,6 +21,7 @@ export async function entitlements(s: Scope, asOfInput?: string | null): Promise
 
 async function audit(s: Scope, action: string, subject: string | null, outcome: string) {
   await s.em.transactional((em) => appendAudit(em, s.caller, [{ action, subject, outcome }], now(s)));
+  s.deps.observer?.auditAppended(1);
 }
 
 /** Full personal data: public security and delegated agencies, holders residing in their region. */

@@ -9,11 +9,14 @@ import {
 } from '../law';
 import { appendAudit, type AuditEvent } from './audit';
 import type { Caller } from './caller';
+import type { Observer } from './observer';
 import { AppError, badInput, conflict, forbidden } from './errors';
 
 export interface Deps {
   readonly calendar: WorkingCalendar;
   readonly clock: Clock;
+  /** operations' counters (src/ops/metrics.ts); absent: nothing is counted */
+  readonly observer?: Observer;
 }
 
 export interface Scope {
@@ -82,15 +85,19 @@ export interface Act {
  */
 export async function inTransaction<T>(s: Scope, act: Act, work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent[] }>): Promise<T> {
   try {
-    return await s.em.transactional(async (em) => {
+    const done = await s.em.transactional(async (em) => {
       const { result, audit } = await work(em);
       await appendAudit(em, s.caller, audit, now(s));
-      return result;
+      return { result, entries: audit.length };
     });
+    s.deps.observer?.auditAppended(done.entries);
+    return done.result;
   } catch (e) {
     if (e instanceof AppError && e.code === 'RULE_VIOLATION') {
       const outcome = `REFUSED ${String(e.extra.reason)} decision ${String(e.extra.decisionId)}`;
       await s.em.fork().transactional((em) => appendAudit(em, s.caller, [{ action: act.action, subject: act.subject, outcome }], now(s)));
+      s.deps.observer?.auditAppended(1);
+      s.deps.observer?.refused(String(e.extra.reason));
       throw e;
     }
     if (e instanceof AppError) throw e;

@@ -156,6 +156,8 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
       outcome: `${dv.entitlementCode} ${dv.asOf} ${dv.eligible ? 'ELIGIBLE' : `NOT_ELIGIBLE ${dv.reasons.filter((r) => !r.passed).map((r) => r.code).join(',')}`}`,
     })), now(s));
   });
+  s.deps.observer?.auditAppended(decisions.length);
+  for (const dv of decisions) s.deps.observer?.decided(dv.entitlementCode, dv.eligible);
   return decisions;
 }
 
@@ -172,6 +174,7 @@ export async function permitStatus(s: Scope, citizenIdNumber: string, holderName
   await s.em.transactional(async (tem) => {
     await appendAudit(tem, s.caller, [{ action: 'PERMIT_STATUS', subject: maskCitizenId(id), outcome: result ? `${result.status} ${asOf}` : `NO_MATCH ${asOf}` }], now(s));
   });
+  s.deps.observer?.auditAppended(1);
   return result;
 }
 

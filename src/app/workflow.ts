@@ -151,7 +151,7 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
   const appliedOn = actDate(s, input.appliedOn, 'appliedOn');
   const newAddress = input.residenceAddress == null ? null : text(input.residenceAddress, 'residenceAddress', 256);
   const newBasis = input.basis == null ? null : bases(input.basis);
-  return inTransaction(s, { action: 'APPLY_FOR_PERMIT', subject: maskCitizenId(id.value) }, async (em) => {
+  const view = await inTransaction(s, { action: 'APPLY_FOR_PERMIT', subject: maskCitizenId(id.value) }, async (em) => {
     const holder = await holderByCitizenId(em, id.value);
     if (!holder) throw notFound('Residence registration for this ID number');
     // Art. 8: the latest registration on or before the application starts the six months. I-4: a
@@ -197,6 +197,8 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
       ],
     };
   });
+  if (view.status === 'REFUSED') for (const r of view.reasons) if (!r.passed) s.deps.observer?.refused(r.code);
+  return view;
 }
 
 /** Articles 11–12: only an accepted application; issued by 洛阳市公安局 whoever accepted it. */
