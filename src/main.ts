@@ -19,6 +19,7 @@ async function main() {
     seed: production || process.env.SEED === 'reference' ? 'reference' : 'demo',
   });
   const out = (s: string) => process.stderr.write(`${s}\n`);
+  installSignalHandlers(gateway, shutdownOptionsFrom(process.env), out);
   out(`Luoyang residence-permit gateway: ${gateway.url}`);
   if (!production) {
     const allScope = 'CHILD_EDUCATION_AND_ZHONGKAO';
@@ -38,7 +39,6 @@ async function main() {
     const [a] = demoPeople();
     out(`Demo holder: ${a!.name} ${a!.citizenIdNumber} (see README for more)`);
   }
-  installSignalHandlers(gateway, shutdownOptionsFrom(process.env), out);
 }
 
 /**

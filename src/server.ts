@@ -218,6 +218,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
         return res.end(text);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+      log.debug({ method: req.method, path: url.pathname }, 'request received');
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       let body: unknown = undefined;
