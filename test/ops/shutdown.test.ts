@@ -80,10 +80,14 @@ describe.each(DBS)('graceful shutdown on %s', (db) => {
 
   it('SIGTERM with a 1000-query batch in flight: the batch is answered, idle keep-alive connections close, exit 0 within the grace period', async () => {
     const { server: s, token } = await start();
-    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
-    // an idle keep-alive connection: one answered request, then nothing
-    const idle = await post(s.url, token, '{ regions { code } }', agent);
+    const agent = new Agent({ keepAlive: true });
+    // an idle keep-alive connection of its own: one answered request, then nothing; the process can
+    // exit 0 only if the server closes it (http.close waits for every connection)
+    const idleAgent = new Agent({ keepAlive: true });
+    const idle = await post(s.url, token, '{ regions { code } }', idleAgent);
     expect(idle.status).toBe(200);
+    let idleClosed = false;
+    for (const socket of Object.values(idleAgent.freeSockets).flat()) socket?.on('close', () => (idleClosed = true));
     const logCount = s.logs.filter(received).length;
     let release!: () => void;
     const signalHandled = new Promise<void>((r) => (release = r));
@@ -102,7 +106,9 @@ describe.each(DBS)('graceful shutdown on %s', (db) => {
     expect(exit).toMatchObject({ code: 0, signal: null });
     expect(exit.at - signalled).toBeLessThan(GRACE_MS);
     expect(s.logs.some((l) => l.msg === 'drained: every request in flight was answered')).toBe(true);
+    expect(idleClosed).toBe(true);
     agent.destroy();
+    idleAgent.destroy();
   });
 
   it('past SHUTDOWN_GRACE_MS what is left is cut and the process exits 1', async () => {
