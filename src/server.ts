@@ -13,7 +13,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ConnectionException, LockWaitTimeoutException, type MikroORM } from '@mikro-orm/core';
 import pino, { type Logger } from 'pino';
-import { initORM } from './db/orm';
+import { dataDirFor, initORM } from './db/orm';
 import { seedReference } from '../seeds/reference';
 import { seedDemo } from '../seeds/demo';
 import { OFFICIAL_CALENDAR } from './calendar/official';
@@ -21,6 +21,7 @@ import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
 import { RateLimiter } from './app/rate-limit';
 import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
+import { loadReceiptKeys, type ReceiptKeys } from './app/receipts/keys';
 import { buildGatewaySchema } from './graphql/schema';
 import { createLoaders, type GqlContext } from './graphql/context';
 
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   bodyLimit?: number;
   /** requests a minute per caller (0: no limit); default RATE_LIMIT_PER_MINUTE or 1200 */
   rateLimitPerMinute?: number;
+  /** where the development receipt key is kept; default GATEWAY_DATA_DIR, else beside the SQLite file, else data/ */
+  dataDir?: string;
 }
 
 export interface Gateway {
@@ -46,6 +49,7 @@ export interface Gateway {
   port: number;
   orm: MikroORM;
   auth: AuthConfig;
+  receipts: ReceiptKeys;
   http: Server;
   close(): Promise<void>;
 }
@@ -99,6 +103,8 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
+  // before the database: a production start without its signing key fails at once, saying so
+  const receipts = await loadReceiptKeys({ env, production: auth.production, dataDir: o.dataDir ?? (env.GATEWAY_DATA_DIR || dataDirFor(o.databaseUrl)) });
   const deps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
   const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery });
   await seedReference(orm);
@@ -145,6 +151,12 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           return sendJson(res, 503, { status: 'unavailable' });
         }
       }
+      if (url.pathname === '/.well-known/jwks.json') {
+        // the receipt key set: public, no token (SPEC "Who uses the gateway")
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+        res.setHeader('cache-control', 'public, max-age=300');
+        return sendJson(res, 200, receipts.jwks);
+      }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -176,7 +188,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
             throw new GraphQLError('Too many requests; slow down', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
           }
           const em = orm.em.fork();
-          return { requestId, caller, em, deps, loaders: createLoaders(em) };
+          return { requestId, caller, em, deps, loaders: createLoaders(em), receipts };
         },
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);
@@ -204,6 +216,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     port,
     orm,
     auth,
+    receipts,
     http,
     async close() {
       if (closing) return closing;

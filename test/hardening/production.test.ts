@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/app/auth';
-import { CALLERS, TEST_SECRET, databases, startGateway, type TestGateway } from '../support/gateway';
+import { CALLERS, TEST_SECRET, databases, signingKeyFile, startGateway, type TestGateway } from '../support/gateway';
 
 const [DB] = await databases();
 
@@ -13,7 +13,7 @@ describe('production mode', () => {
   let g: TestGateway;
   let ps: string;
   beforeAll(async () => {
-    g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET }, bodyLimit: 64 * 1024 });
+    g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() }, bodyLimit: 64 * 1024 });
     ps = await g.token(CALLERS.psCity);
   });
   afterAll(async () => { await g?.stop(); });
@@ -97,7 +97,7 @@ describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
     const idp = createServer((_q, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ keys: [jwk] })); });
     await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
     const jwksUrl = `http://127.0.0.1:${(idp.address() as { port: number }).port}/jwks.json`;
-    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWKS_URL: jwksUrl } });
+    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWKS_URL: jwksUrl, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() } });
     try {
       const sign = (key: Parameters<InstanceType<typeof SignJWT>['sign']>[0]) => new SignJWT({ ...CALLERS.housing }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(CALLERS.housing.sub).setExpirationTime('5m').sign(key);
       const ok = await g.gql('{ regions { code } }', {}, await sign(good.privateKey));
@@ -107,6 +107,34 @@ describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
     } finally {
       await g.stop();
       idp.close();
+    }
+  });
+});
+
+describe('production receipt keys', () => {
+  it('refuses to start without GATEWAY_SIGNING_KEY_FILE, naming it', async () => {
+    const { createGateway } = await import('../../src/server');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'gw-nokey-'));
+    await expect(createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET } }))
+      .rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE .*required when NODE_ENV=production/);
+    await expect(createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: join(dir, 'missing.pem') } }))
+      .rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE: cannot read/);
+  });
+
+  it('serves the key set at /.well-known/jwks.json without a token', async () => {
+    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() } });
+    try {
+      const r = await fetch(g.url.replace('/graphql', '/.well-known/jwks.json'));
+      expect(r.status).toBe(200);
+      const { keys } = (await r.json()) as { keys: Record<string, string>[] };
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', kid: g.gateway.receipts.kid });
+      expect(keys[0]).not.toHaveProperty('d');
+    } finally {
+      await g.stop();
     }
   });
 });
