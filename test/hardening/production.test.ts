@@ -3,8 +3,13 @@
  * suggestions, no stack traces, demo tokens refused, CSRF prevention, no GET mutations, no batched
  * HTTP requests, body size capped, alias/depth/directive/token limits — each refused with a code.
  */
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/app/auth';
+import { createGateway } from '../../src/server';
 import { CALLERS, TEST_SECRET, databases, signingKeyFile, startGateway, type TestGateway } from '../support/gateway';
 
 const [DB] = await databases();
@@ -113,15 +118,26 @@ describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
 
 describe('production receipt keys', () => {
   it('refuses to start without GATEWAY_SIGNING_KEY_FILE, naming it', async () => {
-    const { createGateway } = await import('../../src/server');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'gw-nokey-'));
     await expect(createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET } }))
       .rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE .*required when NODE_ENV=production/);
     await expect(createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: join(dir, 'missing.pem') } }))
       .rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE: cannot read/);
+  });
+
+  it('refuses to start on a key that is not Ed25519 or a previous-keys file that is not a set of Ed25519 public keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-badkey-'));
+    const start = (extra: Record<string, string>) => createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, ...extra } });
+    const rsa = join(dir, 'rsa.pem');
+    writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: rsa })).rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE: not an Ed25519 private key/);
+    const key = signingKeyFile();
+    const priv = createPrivateKey(readFileSync(key, 'utf8'));
+    const previous = (keys: unknown) => { const f = join(dir, `prev-${Math.random()}.json`); writeFileSync(f, JSON.stringify(keys)); return f; };
+    const other = generateKeyPairSync('ed25519');
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous({ keys: [other.privateKey.export({ format: 'jwk' })] }) })).rejects.toThrow(/holds a private key/);
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous({ keys: [{ ...other.publicKey.export({ format: 'jwk' }), kid: 'k1' }] }) })).rejects.toThrow(/not the key's RFC 7638 thumbprint/);
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous([createPublicKey(priv).export({ format: 'jwk' })]) })).rejects.toThrow(/must be a JWKS/);
   });
 
   it('serves the key set at /.well-known/jwks.json without a token', async () => {
