@@ -77,9 +77,15 @@ export async function checkReceipt(receipt: string, jwks: JSONWebKeySet, opts: {
   if (typeof receipt !== 'string' || receipt.length > MAX_RECEIPT_CHARS || !COMPACT_JWS.test(receipt)) {
     return fail('MALFORMED', 'not a compact JWS');
   }
+  let keys: ReturnType<typeof createLocalJWKSet>;
+  try {
+    keys = keySetOf(jwks);
+  } catch {
+    return fail('UNKNOWN_KEY', 'the key set is not a JWKS ({"keys": [...]})');
+  }
   let verified: Awaited<ReturnType<typeof jwtVerify>>;
   try {
-    verified = await jwtVerify(receipt, keySetOf(jwks), { algorithms: [RECEIPT_ALG], ...(opts.issuer ? { issuer: opts.issuer } : {}) });
+    verified = await jwtVerify(receipt, keys, { algorithms: [RECEIPT_ALG], ...(opts.issuer ? { issuer: opts.issuer } : {}) });
   } catch (e) {
     if (e instanceof joseErrors.JWKSNoMatchingKey || e instanceof joseErrors.JWKSMultipleMatchingKeys) return fail('UNKNOWN_KEY', 'signed with a key not in the key set');
     if (e instanceof joseErrors.JWSSignatureVerificationFailed) return fail('BAD_SIGNATURE', 'the signature does not match (altered, or another key)');

@@ -27,7 +27,7 @@ const NOT_A_RECEIPT: ReceiptCheckView = {
 
 export async function verifyReceipt(s: Scope, keys: ReceiptKeys, receipt: string): Promise<ReceiptCheckView> {
   if (receipt.length > MAX_RECEIPT_CHARS) throw badInput(`receipt: at most ${MAX_RECEIPT_CHARS} characters (a receipt is far shorter)`, { field: 'receipt' });
-  const r = await checkReceipt(receipt, keys.jwks);
+  const r = await checkReceipt(receipt.trim(), keys.jwks);
   await s.em.transactional((em) => appendAudit(em, s.caller, [{
     action: 'VERIFY_RECEIPT',
     subject: r.valid ? `decision:${r.claims.jti}` : null,
