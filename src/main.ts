@@ -21,6 +21,7 @@ async function main() {
   const out = (s: string) => process.stderr.write(`${s}\n`);
   installSignalHandlers(gateway, shutdownOptionsFrom(process.env), out);
   out(`Luoyang residence-permit gateway: ${gateway.url}`);
+  out(`Receipt key set: ${gateway.url.replace(/\/graphql$/, '/.well-known/jwks.json')} (kid ${gateway.receipts.kid})`);
   if (!production) {
     const allScope = 'CHILD_EDUCATION_AND_ZHONGKAO';
     const tokens = {

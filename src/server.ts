@@ -14,7 +14,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { ConnectionException, LockWaitTimeoutException, type MikroORM } from '@mikro-orm/core';
 import pino, { type Logger } from 'pino';
-import { initORM } from './db/orm';
+import { dataDirFor, initORM } from './db/orm';
 import { seedReference } from '../seeds/reference';
 import { seedDemo } from '../seeds/demo';
 import { OFFICIAL_CALENDAR } from './calendar/official';
@@ -22,6 +22,7 @@ import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
 import { RateLimiter } from './app/rate-limit';
 import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
+import { loadReceiptKeys, type ReceiptKeys } from './app/receipts/keys';
 import { buildGatewaySchema } from './graphql/schema';
 import { createLoaders, type GqlContext } from './graphql/context';
 import { createMetrics, routeLabel, type Metrics } from './ops/metrics';
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   rateLimitPerMinute?: number;
   /** the process's default metrics (memory, CPU, event-loop lag) in /metrics; default on */
   defaultMetrics?: boolean;
+  /** where the development receipt key is kept; default GATEWAY_DATA_DIR, else beside the SQLite file, else data/ */
+  dataDir?: string;
 }
 
 export interface ShutdownOptions {
@@ -58,6 +61,7 @@ export interface Gateway {
   port: number;
   orm: MikroORM;
   auth: AuthConfig;
+  receipts: ReceiptKeys;
   http: Server;
   metrics: Metrics;
   /**
@@ -142,6 +146,8 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
+  // before the database: a production start without its signing key fails at once, saying so
+  const receipts = await loadReceiptKeys({ env, production: auth.production, dataDir: o.dataDir ?? (env.GATEWAY_DATA_DIR || dataDirFor(o.databaseUrl)) });
   const baseDeps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
   const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery });
   await seedReference(orm);
@@ -217,6 +223,12 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
         res.writeHead(200, { 'content-type': metrics.contentType });
         return res.end(text);
       }
+      if (url.pathname === '/.well-known/jwks.json') {
+        // the receipt key set: public, no token (SPEC "Who uses the gateway")
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+        res.setHeader('cache-control', 'public, max-age=300');
+        return sendJson(res, 200, receipts.jwks);
+      }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
       log.debug({ method: req.method, path: url.pathname }, 'request received');
       const headers = new HeaderMap();
@@ -256,7 +268,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           if (!caller) throw refuse('A bearer token is required', 'UNAUTHENTICATED', 401);
           if (!limiter.take(caller.sub)) throw refuse('Too many requests; slow down', 'RATE_LIMITED', 429);
           const em = orm.em.fork();
-          return { requestId, caller, em, deps, loaders: createLoaders(em) };
+          return { requestId, caller, em, deps, loaders: createLoaders(em), receipts };
         },
       });
       if (refusedWith !== null) metrics.operation('NONE', refusedWith);
@@ -299,6 +311,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     port,
     orm,
     auth,
+    receipts,
     http,
     metrics,
     shutdown,

@@ -7,7 +7,7 @@ import { badInput, forbidden, notFound } from './errors';
 import { loadBundles, permitRegionOn, stateOn, type PermitBundle } from './facts';
 import { asOfDate, now, numericId, today, type Scope } from './scope';
 import { applicationView, citizenId, currentResidence, type ApplicationView } from './workflow';
-import { entitlementFromRow, type DecisionView } from './verification';
+import { decisionFromRow, entitlementFromRow, type DecisionView } from './verification';
 
 export function regions(): readonly Region[] {
   return REGIONS;
@@ -112,7 +112,7 @@ export async function affectedDecisions(s: Scope, permitIdInput: string): Promis
     : { permitId, eligible: true };
   const rows = b.confiscation ? await s.em.find(Decision, where, { orderBy: { createdAt: 'asc' } }) : [];
   await audit(s, 'LIST_AFFECTED_DECISIONS', `permit:${permitId}`, `${rows.length}`);
-  return rows.map((r) => JSON.parse(r.body) as DecisionView);
+  return rows.map(decisionFromRow);
 }
 
 export async function auditLog(s: Scope, after?: number | null, first?: number | null): Promise<AuditRow[]> {

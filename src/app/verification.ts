@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   cite, decideEligibility, maskCitizenId, normalizeName, resolveRegionCode, rulesVersion,
-  type Entitlement, type LocalDate, type PermitState, type Reason, type Region,
+  type Department, type Entitlement, type LocalDate, type PermitState, type Reason, type Region,
 } from '../law';
 import { Decision, type DecisionRow, type EntitlementRow } from '../db/entities';
 import { appendAudit } from './audit';
@@ -34,6 +34,28 @@ export interface DecisionView {
   permit: PermitSummaryView | null;
   reasons: Reason[];
   rulesVersion: string;
+  /** when it was decided (ISO 8601) */
+  at: string;
+  /** the asking department; null for public security and delegated agencies */
+  department: Department | null;
+  /** the ID number asked about, masked (also when no permit was found); null only on old rows without a permit */
+  maskedCitizenIdNumber: string | null;
+}
+
+/**
+ * A stored decision (its row in eligibility_decision) as it was answered: the one mapping every
+ * stored-decision list uses, so they carry the same receipt as the answer did. Rows written before
+ * the decision time, department and masked ID number were kept in the body fall back to the row's
+ * columns and the permit summary.
+ */
+export function decisionFromRow(row: DecisionRow): DecisionView {
+  const body = JSON.parse(row.body) as Omit<DecisionView, 'at' | 'department' | 'maskedCitizenIdNumber'> & Partial<DecisionView>;
+  return {
+    ...body,
+    at: body.at ?? new Date(row.createdAt).toISOString(),
+    department: body.department !== undefined ? body.department : (row.department as Department | null),
+    maskedCitizenIdNumber: body.maskedCitizenIdNumber ?? body.permit?.maskedCitizenIdNumber ?? null,
+  };
 }
 
 export interface EligibilityQueryInput {
@@ -117,6 +139,7 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
   const byHolder = new Map<number, PermitBundle[]>();
   for (const b of bundles) byHolder.set(b.permit.holderId, [...(byHolder.get(b.permit.holderId) ?? []), b]);
   const version = rulesVersion(s.deps.calendar);
+  const at = now(s).toISOString();
   const decisions: DecisionView[] = parsed.map((p) => {
     const ent = entitlementFromRow(ents.get(p.code)!);
     const holder = holders.get(p.id);
@@ -135,9 +158,9 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
     return {
       decisionId: randomUUID(), eligible: decision.eligible, entitlementCode: ent.code, asOf: p.asOf,
       permit: bundle && checked ? summary(s, bundle, p.id, p.asOf) : null, reasons: [...decision.reasons], rulesVersion: version,
+      at, department: s.caller.department, maskedCitizenIdNumber: maskCitizenId(p.id),
     };
   });
-  const at = now(s).toISOString();
   const permitOf = (dv: DecisionView, i: number) => {
     const h = holders.get(parsed[i]!.id);
     return dv.permit && h ? permitThatCounts(byHolder.get(h.id) ?? [], dv.asOf)?.permit.id ?? null : null;

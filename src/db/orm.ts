@@ -20,6 +20,12 @@ export function dialectOf(databaseUrl: string | undefined): Dialect {
   return databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
 }
 
+/** Where files kept with the data live (the development receipt key): beside the SQLite file, else data/. */
+export function dataDirFor(databaseUrl: string | undefined): string {
+  const file = databaseUrl || DEFAULT_SQLITE_PATH;
+  return dialectOf(databaseUrl) === 'sqlite' && file !== ':memory:' ? dirname(file) : dirname(DEFAULT_SQLITE_PATH);
+}
+
 export interface OrmOverrides {
   databaseUrl?: string;
   /** receives each SQL statement (tests count them) */

@@ -6,6 +6,7 @@ import type { Caller } from '../app/caller';
 import { AppError } from '../app/errors';
 import { loadBundles, type PermitBundle } from '../app/facts';
 import type { Deps, Scope } from '../app/scope';
+import type { ReceiptKeys } from '../app/receipts/keys';
 
 export interface Loaders {
   holder: DataLoader<number, HolderRow | null>;
@@ -59,6 +60,8 @@ export interface GqlContext {
   readonly em: EntityManager;
   readonly deps: Deps;
   readonly loaders: Loaders;
+  /** signs receipts, and the key set that verifies them */
+  readonly receipts: ReceiptKeys;
 }
 
 export function scopeOf(ctx: GqlContext): Scope {

@@ -68,6 +68,7 @@ export const ROOT_RULES = {
     affectedDecisions: may('READ_AFFECTED_DECISIONS'),
     auditLog: may('AUDIT'),
     verifyAuditChain: may('AUDIT'),
+    verifyReceipt: authenticated,
   },
   Mutation: {
     registerResidence: and(may('REGISTER_AND_ISSUE'), residenceInRegion),

@@ -8,6 +8,8 @@ import type { EntitlementRow, HolderRow, DependentRow, ViolationRow } from '../d
 import * as workflow from '../app/workflow';
 import * as queries from '../app/queries';
 import * as verification from '../app/verification';
+import { signReceipt } from '../app/receipts/sign';
+import { verifyReceipt, type ReceiptCheckView } from '../app/receipts/verify-receipt';
 import { cardVersionOn, permitRegionOn, stateOn, type PermitBundle } from '../app/facts';
 import { asOfDate, today } from '../app/scope';
 import { notFound } from '../app/errors';
@@ -16,7 +18,7 @@ import { DateScalar } from './scalars';
 import {
   AddDependentInput, ApplicationStatusEnum, ApplyForPermitInput, AuditChainReport, AuditEntry, ChangeResidenceInput, DateRange, DefineLocalEntitlementInput,
   Dependent, EligibilityDecision, EligibilityQuery, Endorsement, Entitlement, LossKindEnum, Permit, PermitApplication, PermitHolder,
-  PermitStatusEnum, PermitSummary, RecordViolationInput, Region, RegisterResidenceInput, ReplacementRequest, ResidenceRegistration,
+  PermitStatusEnum, PermitSummary, ReceiptCheck, RecordViolationInput, Region, RegisterResidenceInput, ReplacementRequest, ResidenceRegistration,
   Violation,
 } from './types';
 
@@ -100,6 +102,11 @@ export class QueryResolver {
   verifyAuditChain(@Ctx() ctx: GqlContext) {
     return queries.verifyAuditChain(scopeOf(ctx));
   }
+
+  @Query(() => ReceiptCheck, { description: 'any authenticated caller: checks a receipt and returns what it states' })
+  verifyReceipt(@Ctx() ctx: GqlContext, @Arg('receipt') receipt: string): Promise<ReceiptCheckView> {
+    return verifyReceipt(scopeOf(ctx), ctx.receipts, receipt);
+  }
 }
 
 @Resolver()
@@ -167,6 +174,15 @@ export class MutationResolver {
   @Mutation(() => Entitlement, { description: 'ADMIN: Articles 18(12), 19(6)' })
   async defineLocalEntitlement(@Ctx() ctx: GqlContext, @Arg('input', () => DefineLocalEntitlementInput) input: DefineLocalEntitlementInput) {
     return entitlement(await workflow.defineLocalEntitlement(scopeOf(ctx), input));
+  }
+}
+
+/** Every decision, answered now or read from the register, signs its receipt only when asked for it. */
+@Resolver(() => EligibilityDecision)
+export class DecisionResolver {
+  @FieldResolver(() => String, { description: 'compact JWS (EdDSA, Ed25519) over what the decision states; public keys at GET /.well-known/jwks.json' })
+  receipt(@Root() d: verification.DecisionView, @Ctx() ctx: GqlContext): Promise<string> {
+    return signReceipt(ctx.receipts, d);
   }
 }
 
@@ -263,4 +279,4 @@ export class ReplacementResolver {
   @FieldResolver(() => Permit) permit(@Root() r: workflow.ReplacementView, @Ctx() ctx: GqlContext) { return ctx.loaders.bundle.load(r.permitId); }
 }
 
-export const RESOLVERS = [QueryResolver, MutationResolver, PermitResolver, PermitHolderResolver, RegistrationResolver, ApplicationResolver, ReplacementResolver] as const;
+export const RESOLVERS = [QueryResolver, MutationResolver, DecisionResolver, PermitResolver, PermitHolderResolver, RegistrationResolver, ApplicationResolver, ReplacementResolver] as const;

@@ -90,6 +90,18 @@ export class EligibilityDecision {
   @Field({ description: 'identifies the rules, the regulation text and the holiday calendar this decision used' }) rulesVersion!: string;
 }
 
+@ObjectType()
+export class ReceiptCheck {
+  @Field({ description: "signature good, issued by this gateway's key set, and not altered" }) valid!: boolean;
+  @Field(() => ID, { nullable: true }) decisionId!: string | null;
+  @Field(() => Boolean, { nullable: true }) eligible!: boolean | null;
+  @Field(() => ID, { nullable: true }) entitlementCode!: string | null;
+  @Field(() => DateScalar, { nullable: true }) asOf!: string | null;
+  @Field(() => String, { nullable: true }) maskedCitizenIdNumber!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) issuedAt!: string | null;
+  @Field(() => String, { nullable: true }) keyId!: string | null;
+}
+
 @InputType()
 export class EligibilityQuery {
   @Field() citizenIdNumber!: string;

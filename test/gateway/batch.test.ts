@@ -10,6 +10,8 @@ const DBS = await databases();
 const HOLDERS = 20;
 
 const BATCH = `query($qs: [EligibilityQuery!]!) { verifyEligibilityBatch(queries: $qs) { decisionId eligible entitlementCode reasons { code passed } permit { status } } }`;
+/** the same with every decision's receipt: signing is no statement */
+const BATCH_WITH_RECEIPTS = BATCH.replace('decisionId eligible', 'decisionId eligible receipt');
 
 describe.each(DBS)('verifyEligibilityBatch on %s', (db) => {
   let g: TestGateway;
@@ -47,16 +49,16 @@ describe.each(DBS)('verifyEligibilityBatch on %s', (db) => {
     });
   }
 
-  async function run(n: number) {
+  async function run(n: number, doc = BATCH) {
     const t = await g.token(CALLERS.psCity);
     statements.length = 0;
     counting = true;
     const started = performance.now();
-    const r = await g.gql(BATCH, { qs: queries(n) }, t);
+    const r = await g.gql(doc, { qs: queries(n) }, t);
     const ms = performance.now() - started;
     counting = false;
     expect(r.body.errors).toBeUndefined();
-    return { decisions: r.body.data.verifyEligibilityBatch as { eligible: boolean; entitlementCode: string }[], statements: statements.length, ms };
+    return { decisions: r.body.data.verifyEligibilityBatch as { decisionId: string; eligible: boolean; entitlementCode: string; receipt?: string }[], statements: statements.length, ms };
   }
 
   it('runs the same number of statements, at most 10, for 10 and for 1000 queries', async () => {
@@ -72,6 +74,20 @@ describe.each(DBS)('verifyEligibilityBatch on %s', (db) => {
     expect(large.decisions.some((d) => !d.eligible)).toBe(true);
     if (process.env.SHOW_SQL) process.stderr.write(statements.map((s) => s.slice(0, 90)).join("\n") + "\n");
     process.stderr.write(`[batch ${db}] statements N=10: ${small.statements}, N=1000: ${large.statements}; 1000-query batch ${large.ms.toFixed(0)} ms\n`);
+  });
+
+  it('signs a receipt for each of 1000 decisions with the same statements as without, at most 10, for 10 and 1000', async () => {
+    const plain = await run(1000);
+    const small = await run(10, BATCH_WITH_RECEIPTS);
+    const large = await run(1000, BATCH_WITH_RECEIPTS);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBe(plain.statements);
+    expect(large.statements).toBeLessThanOrEqual(10);
+    expect(new Set(large.decisions.map((d) => d.receipt)).size).toBe(1000);
+    for (const d of large.decisions) {
+      expect(JSON.parse(Buffer.from(d.receipt!.split('.')[1]!, 'base64url').toString('utf8'))).toMatchObject({ jti: d.decisionId, elig: d.eligible, ent: d.entitlementCode });
+    }
+    process.stderr.write(`[batch ${db}] with receipts: statements N=10: ${small.statements}, N=1000: ${large.statements}; 1000-query batch ${large.ms.toFixed(0)} ms (without: ${plain.ms.toFixed(0)} ms)\n`);
   });
 
   it('writes one decision and one audit entry per query', async () => {

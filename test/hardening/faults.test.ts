@@ -8,6 +8,8 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +72,7 @@ describe.runIf(DBS.includes('postgresql'))('PostgreSQL unreachable, then back', 
       databaseUrl: g.databaseUrl.replace('127.0.0.1:5432', `127.0.0.1:${proxy.port}`),
       env: { NODE_ENV: 'test', GATEWAY_JWT_SECRET: TEST_SECRET },
       logger: pino({ level: 'silent' }),
+      dataDir: mkdtempSync(join(tmpdir(), 'gw-data-')),
     });
   });
   afterAll(async () => { await gw?.close(); await g?.stop(); });
@@ -127,7 +130,8 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
     const port = await freePort();
     child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'reference', GATEWAY_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent' },
+      // the data folder (the development receipt key) in a temp folder, never the repository's data/
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-child-data-')), PORT: String(port), SEED: 'reference', GATEWAY_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await new Promise<void>((resolve, reject) => {

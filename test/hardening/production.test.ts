@@ -3,9 +3,14 @@
  * suggestions, no stack traces, demo tokens refused, CSRF prevention, no GET mutations, no batched
  * HTTP requests, body size capped, alias/depth/directive/token limits — each refused with a code.
  */
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/app/auth';
-import { CALLERS, TEST_SECRET, databases, startGateway, type TestGateway } from '../support/gateway';
+import { createGateway } from '../../src/server';
+import { CALLERS, TEST_SECRET, databases, signingKeyFile, startGateway, type TestGateway } from '../support/gateway';
 
 const [DB] = await databases();
 
@@ -13,7 +18,7 @@ describe('production mode', () => {
   let g: TestGateway;
   let ps: string;
   beforeAll(async () => {
-    g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET }, bodyLimit: 64 * 1024 });
+    g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() }, bodyLimit: 64 * 1024 });
     ps = await g.token(CALLERS.psCity);
   });
   afterAll(async () => { await g?.stop(); });
@@ -97,7 +102,7 @@ describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
     const idp = createServer((_q, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ keys: [jwk] })); });
     await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
     const jwksUrl = `http://127.0.0.1:${(idp.address() as { port: number }).port}/jwks.json`;
-    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWKS_URL: jwksUrl } });
+    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWKS_URL: jwksUrl, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() } });
     try {
       const sign = (key: Parameters<InstanceType<typeof SignJWT>['sign']>[0]) => new SignJWT({ ...CALLERS.housing }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(CALLERS.housing.sub).setExpirationTime('5m').sign(key);
       const ok = await g.gql('{ regions { code } }', {}, await sign(good.privateKey));
@@ -107,6 +112,45 @@ describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
     } finally {
       await g.stop();
       idp.close();
+    }
+  });
+});
+
+describe('production receipt keys', () => {
+  it('refuses to start without GATEWAY_SIGNING_KEY_FILE, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-nokey-'));
+    await expect(createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET } }))
+      .rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE .*required when NODE_ENV=production/);
+    await expect(createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: join(dir, 'missing.pem') } }))
+      .rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE: cannot read/);
+  });
+
+  it('refuses to start on a key that is not Ed25519 or a previous-keys file that is not a set of Ed25519 public keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-badkey-'));
+    const start = (extra: Record<string, string>) => createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, ...extra } });
+    const rsa = join(dir, 'rsa.pem');
+    writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: rsa })).rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE: not an Ed25519 private key/);
+    const key = signingKeyFile();
+    const priv = createPrivateKey(readFileSync(key, 'utf8'));
+    const previous = (keys: unknown) => { const f = join(dir, `prev-${Math.random()}.json`); writeFileSync(f, JSON.stringify(keys)); return f; };
+    const other = generateKeyPairSync('ed25519');
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous({ keys: [other.privateKey.export({ format: 'jwk' })] }) })).rejects.toThrow(/holds a private key/);
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous({ keys: [{ ...other.publicKey.export({ format: 'jwk' }), kid: 'k1' }] }) })).rejects.toThrow(/not the key's RFC 7638 thumbprint/);
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous([createPublicKey(priv).export({ format: 'jwk' })]) })).rejects.toThrow(/must be a JWKS/);
+  });
+
+  it('serves the key set at /.well-known/jwks.json without a token', async () => {
+    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() } });
+    try {
+      const r = await fetch(g.url.replace('/graphql', '/.well-known/jwks.json'));
+      expect(r.status).toBe(200);
+      const { keys } = (await r.json()) as { keys: Record<string, string>[] };
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', kid: g.gateway.receipts.kid });
+      expect(keys[0]).not.toHaveProperty('d');
+    } finally {
+      await g.stop();
     }
   });
 });

@@ -3,10 +3,10 @@
  * file in a temp folder, or a PostgreSQL database made for the test and dropped after — and
  * talks to it over HTTP with real signed tokens.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import pino from 'pino';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server';
@@ -51,9 +51,18 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
+/** A fresh Ed25519 signing key (PKCS#8 PEM) in a temp folder, for GATEWAY_SIGNING_KEY_FILE. */
+export function signingKeyFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'gw-key-')), 'signing-key.pem');
+  writeFileSync(file, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
+  return file;
+}
+
 export async function startGateway(db: Db, o: Partial<GatewayOptions> = {}): Promise<TestGateway> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
+  // the data folder (the development receipt key) is a temp folder, never the repository's data/
+  const dataDir = mkdtempSync(join(tmpdir(), 'gw-data-'));
   if (db === 'postgresql') {
     const name = `gw_test_${randomBytes(6).toString('hex')}`;
     const admin = new Client({ connectionString: PG_ADMIN_URL });
@@ -66,17 +75,18 @@ export async function startGateway(db: Db, o: Partial<GatewayOptions> = {}): Pro
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
+      rmSync(dataDir, { recursive: true, force: true });
     };
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'gw-test-'));
-    databaseUrl = join(dir, 'test.sqlite');
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    databaseUrl = join(dataDir, 'test.sqlite');
+    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   }
   const gateway = await createGateway({
     databaseUrl,
     env: { NODE_ENV: 'test', GATEWAY_JWT_SECRET: TEST_SECRET },
     clock: () => FIXED_NOW,
     logger: pino({ level: 'silent' }),
+    dataDir,
     ...o,
   });
   return {

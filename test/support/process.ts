@@ -5,6 +5,8 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -47,7 +49,8 @@ export async function spawnServer(env: Record<string, string>, o: { port?: numbe
   const port = o.port ?? (await freePort());
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // the development receipt key goes to a folder of the test's, never the repo's data/
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-proc-')), ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
