@@ -176,7 +176,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
             throw new GraphQLError('Too many requests; slow down', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
           }
           const em = orm.em.fork();
-          return { requestId, caller, em, deps, loaders: createLoaders(em) };
+          return { requestId, caller, em, deps, loaders: createLoaders(em), log };
         },
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);

@@ -59,9 +59,10 @@ export interface GqlContext {
   readonly em: EntityManager;
   readonly deps: Deps;
   readonly loaders: Loaders;
+  readonly log?: { info(obj: object, msg: string): void };
 }
 
 export function scopeOf(ctx: GqlContext): Scope {
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED', 'A bearer token is required');
-  return { em: ctx.em, caller: ctx.caller, deps: ctx.deps };
+  return { em: ctx.em, caller: ctx.caller, deps: ctx.deps, log: ctx.log };
 }

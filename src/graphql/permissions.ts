@@ -68,6 +68,8 @@ export const ROOT_RULES = {
     affectedDecisions: may('READ_AFFECTED_DECISIONS'),
     auditLog: may('AUDIT'),
     verifyAuditChain: may('AUDIT'),
+    decisionsMade: may('READ_DECISIONS_MADE'),
+    decisionsToReview: may('REVIEW_DECISIONS'),
   },
   Mutation: {
     registerResidence: and(may('REGISTER_AND_ISSUE'), residenceInRegion),
