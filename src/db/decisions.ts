@@ -6,7 +6,7 @@
  *   affectedDecisions   eligibility_decision_permit_created (permit_id, created_at, decision_id)
  *   decisionsMade       eligibility_decision_office_created (role, actor_region_code, created_at, decision_id)
  *                       eligibility_decision_department_created (department, actor_region_code, created_at, decision_id)
- *   decisionsToReview   confiscation(permit_id) → eligibility_decision_permit_created
+ *   decisionsToReview   eligibility_decision_department_created, each row looked up in confiscation(permit_id)
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { DecisionRow } from './entities';
