@@ -62,7 +62,7 @@ describe.each(DBS)('migrating forward on %s', (db) => {
         expect(indexes).not.toContain('eligibility_decision_permit_id_index');
         const token = await signToken(gateway.auth, { sub: 'test:housing-city', role: 'DEPARTMENT', region: '410300', department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', scope: 'PUBLIC_RENTAL_HOUSING' });
         const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ decisionsMade { decisionId eligible asOf } }' }) });
-        expect((await res.json()).data.decisionsMade).toEqual([{ decisionId: 'd-old-1', eligible: true, asOf: '2026-01-15' }]);
+        expect(((await res.json()) as any).data.decisionsMade).toEqual([{ decisionId: 'd-old-1', eligible: true, asOf: '2026-01-15' }]);
       } finally {
         await gateway.close();
       }
