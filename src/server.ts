@@ -268,7 +268,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           if (!caller) throw refuse('A bearer token is required', 'UNAUTHENTICATED', 401);
           if (!limiter.take(caller.sub)) throw refuse('Too many requests; slow down', 'RATE_LIMITED', 429);
           const em = orm.em.fork();
-          return { requestId, caller, em, deps, loaders: createLoaders(em), receipts };
+          return { requestId, caller, em, deps, loaders: createLoaders(em), receipts, log };
         },
       });
       if (refusedWith !== null) metrics.operation('NONE', refusedWith);

@@ -45,24 +45,3 @@ export async function appendAudit(em: EntityManager, caller: Pick<Caller, 'sub' 
   });
   await em.insertMany(Audit, rows);
 }
-
-export interface ChainReport {
-  entries: number;
-  intact: boolean;
-  firstBrokenAt: number | null;
-}
-
-/** Recomputes every hash from the first entry; names the first entry that does not follow. */
-export async function verifyChain(em: EntityManager): Promise<ChainReport> {
-  const rows = await em.find(Audit, {}, { orderBy: { sequence: 'asc' } });
-  let prev = GENESIS_HASH;
-  let expected = 1;
-  for (const r of rows) {
-    const broken = r.sequence !== expected || r.prevHash !== prev || entryHash(prev, r) !== r.hash;
-    // an edited row breaks at itself; a deleted one at the sequence that is missing
-    if (broken) return { entries: rows.length, intact: false, firstBrokenAt: expected };
-    prev = r.hash;
-    expected += 1;
-  }
-  return { entries: rows.length, intact: true, firstBrokenAt: null };
-}

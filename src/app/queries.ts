@@ -1,13 +1,13 @@
 /** Reads for public security, auditors and everyone (catalogue). Personal-data reads are audited. */
 import type { EntityManager } from '@mikro-orm/core';
 import { covers, d, isInForceOn, isOverdue, maskCitizenId, REGIONS, resolveRegionCode, type Region } from '../law';
-import { Audit, Decision, EntitlementEntity, Holder, Permit, ResidenceRecord, type ApplicationRow, type AuditRow, type EntitlementRow, type HolderRow } from '../db/entities';
-import { appendAudit, verifyChain, type ChainReport } from './audit';
-import { badInput, forbidden, notFound } from './errors';
+import { EntitlementEntity, Holder, Permit, ResidenceRecord, type ApplicationRow, type EntitlementRow, type HolderRow } from '../db/entities';
+import { appendAudit } from './audit';
+import { badInput, forbidden } from './errors';
 import { loadBundles, permitRegionOn, stateOn, type PermitBundle } from './facts';
-import { asOfDate, now, numericId, today, type Scope } from './scope';
+import { asOfDate, now, type Scope } from './scope';
 import { applicationView, citizenId, currentResidence, type ApplicationView } from './workflow';
-import { decisionFromRow, entitlementFromRow, type DecisionView } from './verification';
+import { entitlementFromRow } from './verification';
 
 export function regions(): readonly Region[] {
   return REGIONS;
@@ -93,35 +93,4 @@ export async function endorsementsDue(s: Scope, fromInput: string, toInput: stri
   });
   await audit(s, 'LIST_ENDORSEMENTS_DUE', null, `${due.length} in ${from}..${to}`);
   return due;
-}
-
-/**
- * Article 21 para 2: the positive decisions made on a confiscated permit, for the departments to
- * review. Public security of the permit's region sees all; a department sees its own.
- */
-export async function affectedDecisions(s: Scope, permitIdInput: string): Promise<DecisionView[]> {
-  const permitId = numericId(permitIdInput, 'permitId');
-  const [b] = await loadBundles(s.em, { permitIds: [permitId] });
-  if (!b) throw notFound('Permit');
-  if (s.caller.role === 'PUBLIC_SECURITY' && !covers(s.caller.region, permitRegionOn(b, today(s)))) {
-    throw forbidden('affectedDecisions: the permit is registered outside your region');
-  }
-  // a department office (its department in its region) sees the decisions it made
-  const where = s.caller.role === 'DEPARTMENT'
-    ? { permitId, eligible: true, department: s.caller.department, actorRegionCode: s.caller.region.code }
-    : { permitId, eligible: true };
-  const rows = b.confiscation ? await s.em.find(Decision, where, { orderBy: { createdAt: 'asc' } }) : [];
-  await audit(s, 'LIST_AFFECTED_DECISIONS', `permit:${permitId}`, `${rows.length}`);
-  return rows.map(decisionFromRow);
-}
-
-export async function auditLog(s: Scope, after?: number | null, first?: number | null): Promise<AuditRow[]> {
-  const limit = first ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput('first: 1 to 1000', { field: 'first' });
-  if (after != null && (!Number.isInteger(after) || after < 0)) throw badInput('after: a sequence number', { field: 'after' });
-  return s.em.find(Audit, { sequence: { $gt: after ?? 0 } }, { orderBy: { sequence: 'asc' }, limit });
-}
-
-export async function verifyAuditChain(s: Scope): Promise<ChainReport> {
-  return verifyChain(s.em);
 }

@@ -23,6 +23,8 @@ export interface Scope {
   readonly em: EntityManager;
   readonly caller: Caller;
   readonly deps: Deps;
+  /** the request's logger (progress of long checks); absent outside a request */
+  readonly log?: { info(obj: object, msg: string): void };
 }
 
 export function today(s: Scope): LocalDate {

@@ -48,16 +48,6 @@ export interface DecisionView {
  * the decision time, department and masked ID number were kept in the body fall back to the row's
  * columns and the permit summary.
  */
-export function decisionFromRow(row: DecisionRow): DecisionView {
-  const body = JSON.parse(row.body) as Omit<DecisionView, 'at' | 'department' | 'maskedCitizenIdNumber'> & Partial<DecisionView>;
-  return {
-    ...body,
-    at: body.at ?? new Date(row.createdAt).toISOString(),
-    department: body.department !== undefined ? body.department : (row.department as Department | null),
-    maskedCitizenIdNumber: body.maskedCitizenIdNumber ?? body.permit?.maskedCitizenIdNumber ?? null,
-  };
-}
-
 export interface EligibilityQueryInput {
   citizenIdNumber: string;
   holderName: string;

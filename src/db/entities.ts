@@ -390,7 +390,7 @@ export const Decision = new EntitySchema<DecisionRow>({
     decisionId: { type: 'string', length: 36, primary: true },
     entitlementCode: { type: 'string', length: 64 },
     asOf: date,
-    permitId: { type: 'number', nullable: true, index: true },
+    permitId: { type: 'number', nullable: true },
     eligible: { type: 'boolean' },
     body: { type: 'text' },
     actor: { type: 'string', length: 128 },
@@ -399,6 +399,12 @@ export const Decision = new EntitySchema<DecisionRow>({
     actorRegionCode: { type: 'string', length: 6 },
     createdAt,
   },
+  // the decision lists read index ranges in (created_at, decision_id) order (src/db/decisions.ts)
+  indexes: [
+    { name: 'eligibility_decision_permit_created', properties: ['permitId', 'createdAt', 'decisionId'] },
+    { name: 'eligibility_decision_office_created', properties: ['role', 'actorRegionCode', 'createdAt', 'decisionId'] },
+    { name: 'eligibility_decision_department_created', properties: ['department', 'actorRegionCode', 'createdAt', 'decisionId'] },
+  ],
 });
 
 /** Art. 22(4)-(5): the audit log, a hash chain. Holds no names or full ID numbers. */

@@ -62,9 +62,10 @@ export interface GqlContext {
   readonly loaders: Loaders;
   /** signs receipts, and the key set that verifies them */
   readonly receipts: ReceiptKeys;
+  readonly log?: { info(obj: object, msg: string): void };
 }
 
 export function scopeOf(ctx: GqlContext): Scope {
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED', 'A bearer token is required');
-  return { em: ctx.em, caller: ctx.caller, deps: ctx.deps };
+  return { em: ctx.em, caller: ctx.caller, deps: ctx.deps, log: ctx.log };
 }

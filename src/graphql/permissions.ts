@@ -69,6 +69,8 @@ export const ROOT_RULES = {
     auditLog: may('AUDIT'),
     verifyAuditChain: may('AUDIT'),
     verifyReceipt: authenticated,
+    decisionsMade: may('READ_DECISIONS_MADE'),
+    decisionsToReview: may('REVIEW_DECISIONS'),
   },
   Mutation: {
     registerResidence: and(may('REGISTER_AND_ISSUE'), residenceInRegion),

@@ -14,9 +14,10 @@ import { cardVersionOn, permitRegionOn, stateOn, type PermitBundle } from '../ap
 import { asOfDate, today } from '../app/scope';
 import { notFound } from '../app/errors';
 import { scopeOf, type GqlContext } from './context';
+import { ListsResolver } from './list-resolvers';
 import { DateScalar } from './scalars';
 import {
-  AddDependentInput, ApplicationStatusEnum, ApplyForPermitInput, AuditChainReport, AuditEntry, ChangeResidenceInput, DateRange, DefineLocalEntitlementInput,
+  AddDependentInput, ApplicationStatusEnum, ApplyForPermitInput, ChangeResidenceInput, DateRange, DefineLocalEntitlementInput,
   Dependent, EligibilityDecision, EligibilityQuery, Endorsement, Entitlement, LossKindEnum, Permit, PermitApplication, PermitHolder,
   PermitStatusEnum, PermitSummary, ReceiptCheck, RecordViolationInput, Region, RegisterResidenceInput, ReplacementRequest, ResidenceRegistration,
   Violation,
@@ -86,21 +87,6 @@ export class QueryResolver {
   @Query(() => [Permit], { description: 'permits whose endorsement window is open on some day in [from, to]' })
   endorsementsDue(@Ctx() ctx: GqlContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string) {
     return queries.endorsementsDue(scopeOf(ctx), from, to);
-  }
-
-  @Query(() => [EligibilityDecision], { description: 'Article 21 para 2: positive decisions made on a confiscated permit' })
-  affectedDecisions(@Ctx() ctx: GqlContext, @Arg('permitId', () => ID) permitId: string) {
-    return queries.affectedDecisions(scopeOf(ctx), permitId);
-  }
-
-  @Query(() => [AuditEntry], { description: 'AUDITOR' })
-  auditLog(@Ctx() ctx: GqlContext, @Arg('after', () => Int, { nullable: true }) after?: number, @Arg('first', () => Int, { nullable: true }) first?: number) {
-    return queries.auditLog(scopeOf(ctx), after, first);
-  }
-
-  @Query(() => AuditChainReport)
-  verifyAuditChain(@Ctx() ctx: GqlContext) {
-    return queries.verifyAuditChain(scopeOf(ctx));
   }
 
   @Query(() => ReceiptCheck, { description: 'any authenticated caller: checks a receipt and returns what it states' })
@@ -279,4 +265,4 @@ export class ReplacementResolver {
   @FieldResolver(() => Permit) permit(@Root() r: workflow.ReplacementView, @Ctx() ctx: GqlContext) { return ctx.loaders.bundle.load(r.permitId); }
 }
 
-export const RESOLVERS = [QueryResolver, MutationResolver, DecisionResolver, PermitResolver, PermitHolderResolver, RegistrationResolver, ApplicationResolver, ReplacementResolver] as const;
+export const RESOLVERS = [QueryResolver, ListsResolver, MutationResolver, DecisionResolver, PermitResolver, PermitHolderResolver, RegistrationResolver, ApplicationResolver, ReplacementResolver] as const;

@@ -209,9 +209,19 @@ export class AuditEntry {
 
 @ObjectType()
 export class AuditChainReport {
-  @Field(() => Int) entries!: number;
+  @Field(() => Int, { description: 'entries of the checked stretch found to follow from the one before (the whole log when intact and unlimited)' }) entries!: number;
   @Field() intact!: boolean;
   @Field(() => Int, { nullable: true, description: 'sequence of the first entry whose hash does not follow from the one before' }) firstBrokenAt!: number | null;
+  @Field(() => Int, { nullable: true, description: 'the last entry of the log now' }) headSequence!: number | null;
+  @Field(() => String, { nullable: true }) headHash!: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'given expectHead: true when that entry is still in the chain with that hash' }) expectedHeadFound!: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'where to continue a partial check; null when the check reached the head' }) nextSequence!: number | null;
+}
+
+@InputType({ description: 'A head an auditor recorded earlier: (sequence, hash).' })
+export class AuditHeadInput {
+  @Field(() => Int) sequence!: number;
+  @Field() hash!: string;
 }
 
 @InputType()

@@ -15,6 +15,8 @@ export type Power =
   | 'PERMIT_STATUS'
   | 'READ_PERSONAL_DATA'
   | 'READ_AFFECTED_DECISIONS'
+  | 'READ_DECISIONS_MADE'
+  | 'REVIEW_DECISIONS'
   | 'REGISTER_AND_ISSUE'
   | 'PENALISE'
   | 'AUDIT'
@@ -27,6 +29,10 @@ export const POWERS: Readonly<Record<Power, { roles: readonly Role[]; citation: 
   PERMIT_STATUS: { roles: ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('4.2') },
   READ_PERSONAL_DATA: { roles: ['PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('22.1.4') },
   READ_AFFECTED_DECISIONS: { roles: ['PUBLIC_SECURITY', 'DEPARTMENT'], citation: cite('21.2') },
+  /** an office reads back the decisions it made (each carries its id and citations for review) */
+  READ_DECISIONS_MADE: { roles: ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('23') },
+  /** the departments may revoke what was enjoyed on a forged or fraudulently obtained permit */
+  REVIEW_DECISIONS: { roles: ['DEPARTMENT'], citation: cite('21.2') },
   REGISTER_AND_ISSUE: { roles: ['PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('5') },
   PENALISE: { roles: ['PUBLIC_SECURITY'], citation: cite('20') },
   AUDIT: { roles: ['AUDITOR'], citation: cite('22') },

@@ -30,6 +30,8 @@ const TABLE: Record<string, [string, Who[]]> = {
   auditLog: ['{ auditLog { sequence } }', ['AUDITOR']],
   verifyAuditChain: ['{ verifyAuditChain { intact } }', ['AUDITOR']],
   verifyReceipt: ['{ verifyReceipt(receipt: "not.a.receipt") { valid } }', ALL],
+  decisionsMade: ['{ decisionsMade { decisionId } }', ['DEPARTMENT', ...PS_AGENCY]],
+  decisionsToReview: ['{ decisionsToReview { decisionId } }', ['DEPARTMENT']],
   registerResidence: [`mutation { registerResidence(input: { citizenIdNumber: "${ID}", name: "某某", hukouRegionCode: "411302", hukouAddress: "x", residenceRegionCode: "410302", residenceAddress: "x", basis: [STABLE_EMPLOYMENT], proofKind: "x", proofReference: "x", portraitCaptured: false }) { id } }`, PS_AGENCY],
   applyForPermit: [`mutation { applyForPermit(input: { citizenIdNumber: "${ID}" }) { id } }`, PS_AGENCY],
   issuePermit: ['mutation { issuePermit(applicationId: "999999") { id } }', PS_AGENCY],
@@ -102,6 +104,8 @@ describe.each(DBS)('authorization matrix on %s', (db) => {
 type Wrong = { op: string; as: TokenClaims; expect: 'FORBIDDEN' | 'LEFT_OUT' } | { none: string };
 const XINAN_ID = idNumber('411302', '1984-04-04', 779);
 const OTHER_ID = idNumber('411302', '1985-05-05', 780);
+const REVIEW_ID = idNumber('411302', '1986-06-06', 782);
+const HOUSING_XINAN = { sub: 'test:housing-xinan', role: 'DEPARTMENT', region: '410323', department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', scope: 'PUBLIC_RENTAL_HOUSING' } as const satisfies TokenClaims;
 const WRONG: Record<string, Wrong> = {
   entitlements: { none: 'the catalogue is public to every authenticated caller' },
   regions: { none: 'public to every authenticated caller' },
@@ -115,6 +119,9 @@ const WRONG: Record<string, Wrong> = {
   auditLog: { none: 'the auditor supervises the whole city (Art. 22)' },
   verifyAuditChain: { none: 'the auditor supervises the whole city (Art. 22)' },
   verifyReceipt: { none: 'checks a signature against the published key set and returns only what the receipt states: no region or scope is involved (SPEC: every authenticated caller)' },
+  // the city's housing bureau is the same department as 新安县's, in another region: it sees none of that office's decisions
+  decisionsMade: { op: '{ decisionsMade { decisionId } }', as: CALLERS.housing, expect: 'LEFT_OUT' },
+  decisionsToReview: { op: '{ decisionsToReview { decisionId } }', as: CALLERS.housing, expect: 'LEFT_OUT' },
   registerResidence: { op: `mutation { registerResidence(input: { citizenIdNumber: "${OTHER_ID}", name: "某某", hukouRegionCode: "411302", hukouAddress: "x", residenceRegionCode: "410323", residenceAddress: "x", basis: [STABLE_EMPLOYMENT], proofKind: "x", proofReference: "x", portraitCaptured: true, registeredOn: "2026-01-01" }) { id } }`, as: CALLERS.agencyLaocheng, expect: 'FORBIDDEN' },
   applyForPermit: { op: `mutation { applyForPermit(input: { citizenIdNumber: "${XINAN_ID}" }) { id } }`, as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
   issuePermit: { op: 'mutation { issuePermit(applicationId: "%APPLICATION%") { id } }', as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
@@ -152,6 +159,26 @@ describe.each(DBS)('wrong region, wrong scope on %s', (db) => {
     expect(own.body.data.overdueApplications.map((a: any) => a.holder.citizenIdNumber)).toContain(OTHER_ID);
     const due = await g.gql((WRONG.endorsementsDue as { op: string }).op, {}, ps);
     expect(due.body.data.endorsementsDue.map((p: any) => p.holder.citizenIdNumber)).toContain(XINAN_ID);
+    // decisions of 新安县's housing office and bureau: a positive one on a permit confiscated since
+    await g.gql(reg(REVIEW_ID), {}, ps);
+    const reviewApp = await g.gql(`mutation { applyForPermit(input: { citizenIdNumber: "${REVIEW_ID}", appliedOn: "2025-08-01" }) { id } }`, {}, ps);
+    const reviewPermit = (await g.gql(`mutation { issuePermit(applicationId: "${reviewApp.body.data.applyForPermit.id}", issuedOn: "2025-08-04") { id } }`, {}, ps)).body.data.issuePermit.id;
+    const verify = (id: string) => `{ verifyEligibility(query: { citizenIdNumber: "${id}", holderName: "某某", entitlement: "PUBLIC_RENTAL_HOUSING", asOf: "2026-01-15" }) { decisionId eligible } }`;
+    const housingXinan = await g.token(HOUSING_XINAN);
+    const positive = (await g.gql(verify(REVIEW_ID), {}, housingXinan)).body.data.verifyEligibility;
+    expect(positive.eligible).toBe(true);
+    const bureau = (await g.gql(verify(XINAN_ID), {}, ps)).body.data.verifyEligibility;
+    await g.gql(`mutation { confiscatePermit(permitId: "${reviewPermit}", reason: "骗领") { id } }`, {}, ps);
+    ids.HIDDEN = [positive.decisionId, bureau.decisionId].join(',');
+    // the city's housing bureau has decisions of its own, so its lists are not empty
+    await g.gql(verify(XINAN_ID), {}, await g.token(CALLERS.housing));
+    // 新安县's offices see their own decisions in the lists (so LEFT_OUT below is not vacuous)
+    const made = (await g.gql('{ decisionsMade { decisionId } }', {}, housingXinan)).body.data.decisionsMade.map((d: any) => d.decisionId);
+    expect(made).toEqual([positive.decisionId]);
+    const toReview = (await g.gql('{ decisionsToReview { decisionId } }', {}, housingXinan)).body.data.decisionsToReview.map((d: any) => d.decisionId);
+    expect(toReview).toEqual([positive.decisionId]);
+    const bureauMade = (await g.gql('{ decisionsMade { decisionId } }', {}, ps)).body.data.decisionsMade.map((d: any) => d.decisionId);
+    expect(bureauMade).toEqual([bureau.decisionId]);
   });
   afterAll(async () => { await g?.stop(); });
 
@@ -168,6 +195,8 @@ describe.each(DBS)('wrong region, wrong scope on %s', (db) => {
       const listed = JSON.stringify(r.body.data);
       expect(listed).not.toContain(XINAN_ID);
       expect(listed).not.toContain(OTHER_ID);
+      // decisions show masked ID numbers only: the other office's decisions are looked for by id
+      for (const id of ids.HIDDEN!.split(',')) expect(listed).not.toContain(id);
     }
   });
 });
