@@ -19,7 +19,7 @@ import { seedDemo } from '../seeds/demo';
 import { OFFICIAL_CALENDAR } from './calendar/official';
 import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
-import { RateLimiter } from './app/rate-limit';
+import { createRedisStore, perCallerLimiter, type RateLimiter, type RedisStore } from './app/rate-limit';
 import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
 import { buildGatewaySchema } from './graphql/schema';
 import { createLoaders, type GqlContext } from './graphql/context';
@@ -39,6 +39,10 @@ export interface GatewayOptions {
   bodyLimit?: number;
   /** requests a minute per caller (0: no limit); default RATE_LIMIT_PER_MINUTE or 1200 */
   rateLimitPerMinute?: number;
+  /** Redis shared by the nodes for the rate limit; default REDIS_URL (none: per process) */
+  redisUrl?: string;
+  /** prefix of the rate-limit keys in Redis; default RATE_LIMIT_KEY_PREFIX or `luoyang-gw:rate:caller` */
+  rateLimitKeyPrefix?: string;
 }
 
 export interface Gateway {
@@ -47,6 +51,10 @@ export interface Gateway {
   orm: MikroORM;
   auth: AuthConfig;
   http: Server;
+  /** the per-caller limit; `limiter.sharedAvailable()` tells whether it is shared through Redis right now */
+  limiter: RateLimiter;
+  /** the Redis connection (REDIS_URL), for other limiters that share across nodes (`createRateLimiter({ store })`) */
+  redis: RedisStore | null;
   close(): Promise<void>;
 }
 
@@ -100,9 +108,11 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const auth = authConfig(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
   const deps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
-  const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery });
-  await seedReference(orm);
-  if (o.seed === 'demo') await seedDemo(orm, deps, logger);
+  // migrations and seeds under the startup lock: nodes starting together on one database take turns
+  const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery, afterMigrate: async (orm) => {
+    await seedReference(orm);
+    if (o.seed === 'demo') await seedDemo(orm, deps, logger);
+  } });
 
   const schema = await buildGatewaySchema({ debug: false });
   const armor = new ApolloArmor({
@@ -128,7 +138,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   });
   await apollo.start();
   const bodyLimit = o.bodyLimit ?? 2 * 1024 * 1024;
-  const limiter = new RateLimiter(o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200));
+  const redisUrl = o.redisUrl ?? env.REDIS_URL;
+  const redis = redisUrl ? createRedisStore(redisUrl, logger) : null;
+  const limiter = perCallerLimiter(o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200), redis, o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX);
 
   const http = createServer(async (req, res) => {
     const requestId = randomUUID();
@@ -172,7 +184,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
             if (e instanceof AppError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
             throw e;
           }
-          if (!limiter.take(caller?.sub ?? `ip:${req.socket.remoteAddress ?? '?'}`)) {
+          if (!(await limiter.consume(caller?.sub ?? `ip:${req.socket.remoteAddress ?? '?'}`)).allowed) {
             throw new GraphQLError('Too many requests; slow down', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
           }
           const em = orm.em.fork();
@@ -205,6 +217,8 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     orm,
     auth,
     http,
+    limiter,
+    redis,
     async close() {
       if (closing) return closing;
       closing = (async () => {
@@ -213,6 +227,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       await closed;
       await apollo.stop();
       await orm.close(true);
+      await redis?.close();
       })();
       return closing;
     },
