@@ -184,8 +184,10 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
             if (e instanceof AppError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
             throw e;
           }
-          if (!(await limiter.consume(caller?.sub ?? `ip:${req.socket.remoteAddress ?? '?'}`)).allowed) {
-            throw new GraphQLError('Too many requests; slow down', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
+          const rate = await limiter.consume(caller?.sub ?? `ip:${req.socket.remoteAddress ?? '?'}`);
+          if (!rate.allowed) {
+            const headers = new HeaderMap([['retry-after', String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)))]]);
+            throw new GraphQLError('Too many requests; slow down', { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers } } });
           }
           const em = orm.em.fork();
           return { requestId, caller, em, deps, loaders: createLoaders(em) };

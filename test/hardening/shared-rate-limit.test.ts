@@ -66,14 +66,14 @@ async function twoNodes(redisUrl: string, keyPrefix: string, perMinute: number) 
   const ask = async (g: Gateway, token: string) => {
     const r = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY }) });
     const body = (await r.json()) as { errors?: { extensions?: { code?: string } }[] };
-    return { status: r.status, code: body.errors?.[0]?.extensions?.code ?? null };
+    return { status: r.status, code: body.errors?.[0]?.extensions?.code ?? null, retryAfter: r.headers.get('retry-after') };
   };
   return {
     a, b, logA, logB,
     /** `n` requests of one caller, alternating between the nodes, one after another */
     async alternate(claims: TokenClaims, n: number) {
       const token = await a.token(claims);
-      const out: { node: 'a' | 'b'; status: number; code: string | null }[] = [];
+      const out: { node: 'a' | 'b'; status: number; code: string | null; retryAfter: string | null }[] = [];
       for (let i = 0; i < n; i += 1) out.push({ node: i % 2 ? 'b' : 'a', ...(await ask(i % 2 ? b : a.gateway, token)) });
       return out;
     },
@@ -114,6 +114,10 @@ describe.runIf(REDIS_UP)('one budget shared by two nodes (Redis at REDIS_URL)', 
     const r = await nodes.alternate(as('test:rl-shared'), 10);
     expect(r.map((x) => x.status)).toEqual([200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
     expect(r.slice(6).map((x) => x.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    // Retry-After: seconds left in the one-minute window
+    for (const x of r.slice(6)) expect(Number(x.retryAfter)).toBeGreaterThanOrEqual(1);
+    for (const x of r.slice(6)) expect(Number(x.retryAfter)).toBeLessThanOrEqual(60);
+    expect(r[0]!.retryAfter).toBeNull();
     // both nodes refuse once the shared budget is spent, and another caller has its own
     expect(new Set(r.slice(6).map((x) => x.node))).toEqual(new Set(['a', 'b']));
     expect(await nodes.on(nodes.b, as('test:rl-other'), 1)).toEqual([200]);
