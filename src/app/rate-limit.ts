@@ -33,7 +33,7 @@ export interface RateLimiter {
 }
 
 export interface RedisStoreOptions {
-  /** a command (and the connection attempt) fails after this long; then the per-process limit answers */
+  /** a command fails after this long (a connection attempt after twice as long), then the per-process limit answers; default 1000 ms */
   timeoutMs?: number;
 }
 
@@ -51,7 +51,7 @@ type State = 'connecting' | 'up' | 'down' | 'closed';
 
 /** One Redis connection for the limiters of this process; connects in the background. */
 export function createRedisStore(url: string, logger: Logger, o: RedisStoreOptions = {}): RedisStore {
-  const timeoutMs = o.timeoutMs ?? 500;
+  const timeoutMs = o.timeoutMs ?? 1000;
   const client = new Redis(url, {
     lazyConnect: true, // connect below, without anyone waiting for it
     enableOfflineQueue: false, // while disconnected a command fails at once instead of queueing
