@@ -4,7 +4,8 @@
  *
  * - `createRedisStore(url, logger)`: one Redis connection for every limiter of a process. It connects
  *   in the background (startup never waits for it), fails a command after `timeoutMs` (a request
- *   never waits long on a dead or hung Redis), reconnects on its own, and `close()` quits it.
+ *   never waits long on a dead or hung Redis; while a connected Redis stays silent only one request a
+ *   second tries it), reconnects on its own, and `close()` quits it.
  * - `createRateLimiter({ points, duration, blockDuration, keyPrefix, store })`: a limiter of `points`
  *   per `duration` seconds per key, the key blocked for `blockDuration` seconds once over (0: not
  *   blocked beyond the window). With a store, the count lives in Redis under `keyPrefix` and every
@@ -45,9 +46,12 @@ export interface RedisStore {
   close(): Promise<void>;
   /** @internal the limiters report what they saw */
   report(ok: boolean, why?: string): void;
+  /** @internal false while a connected Redis has stopped answering, but for one probe a second */
+  shouldTry(): boolean;
 }
 
 type State = 'connecting' | 'up' | 'down' | 'closed';
+const PROBE_EVERY_MS = 1000;
 
 /** One Redis connection for the limiters of this process; connects in the background. */
 export function createRedisStore(url: string, logger: Logger, o: RedisStoreOptions = {}): RedisStore {
@@ -61,6 +65,7 @@ export function createRedisStore(url: string, logger: Logger, o: RedisStoreOptio
     retryStrategy: (times) => Math.min(100 * times, 1000), // keep trying, at most once a second
   });
   let state: State = 'connecting';
+  let probeAt = 0;
   const where = redactUrl(url);
   const report = (ok: boolean, why?: string) => {
     if (state === 'closed') return;
@@ -69,6 +74,7 @@ export function createRedisStore(url: string, logger: Logger, o: RedisStoreOptio
       else logger.info({ redis: where }, 'shared rate limit: Redis connected');
       state = 'up';
     } else if (!ok && state !== 'down') {
+      probeAt = Date.now() + PROBE_EVERY_MS;
       logger.warn({ redis: where, reason: why?.slice(0, 200) }, 'shared rate limit unavailable: Redis unreachable, limiting per process until it is back');
       state = 'down';
     }
@@ -81,6 +87,14 @@ export function createRedisStore(url: string, logger: Logger, o: RedisStoreOptio
     client,
     available: () => state === 'up' && client.status === 'ready',
     report,
+    shouldTry() {
+      // disconnected: the Redis limiter refuses at once (not ready), nothing to wait for
+      if (state !== 'down' || client.status !== 'ready') return true;
+      // connected but silent: one request a second probes it, the others do not wait
+      if (Date.now() < probeAt) return false;
+      probeAt = Date.now() + PROBE_EVERY_MS;
+      return true;
+    },
     async close() {
       state = 'closed';
       if (client.status === 'ready') {
@@ -143,12 +157,13 @@ export function createRateLimiter(o: RateLimiterOptions): RateLimiter {
       sharedAvailable: () => false,
     };
   }
+  const insurance = new Insurance({ ...shape, keyPrefix: `${o.keyPrefix}:local` });
   const shared = new RateLimiterRedis({
     ...shape,
     keyPrefix: o.keyPrefix,
     storeClient: store.client,
     rejectIfRedisNotReady: true, // not connected: straight to the insurance limiter, no waiting
-    insuranceLimiter: new Insurance({ ...shape, keyPrefix: `${o.keyPrefix}:local` }),
+    insuranceLimiter: insurance,
   });
   // Redis answered → shared again; a command failed while connected (timed out) → per process.
   // Disconnects are seen by the store's own events.
@@ -160,6 +175,10 @@ export function createRateLimiter(o: RateLimiterOptions): RateLimiter {
     async consume(key) {
       const options: { insured?: boolean } = {};
       try {
+        if (!store.shouldTry()) {
+          await insurance.consume(key, 1, options);
+          return ALLOWED;
+        }
         await shared.consume(key, 1, options);
         seen(options.insured);
         return ALLOWED;

@@ -198,6 +198,23 @@ describe.runIf(REDIS_UP && REDIS_SERVER)('Redis stopped and started again under 
     expect(load.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     expect(load).toContain(429);
   }, 120_000);
+
+  it('a Redis that hangs (SIGSTOP) holds a request only for the command timeout, then the per-process limit answers', async () => {
+    const { a, logA } = nodes;
+    expect(await eventually(() => a.gateway.limiter.sharedAvailable())).toBe(true);
+    const before = logA.count('shared rate limit unavailable');
+    server!.kill('SIGSTOP');
+    try {
+      // answered (not left waiting on a Redis that never replies), on the per-process count
+      expect(await nodes.on(a.gateway, as('test:rl-hung'), 6)).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(a.gateway.limiter.sharedAvailable()).toBe(false);
+      expect(logA.count('shared rate limit unavailable')).toBe(before + 1);
+    } finally {
+      server!.kill('SIGCONT');
+    }
+    // the next answer from Redis puts the shared count back in use
+    expect(await eventually(async () => (await nodes.on(a.gateway, as('test:rl-unhung'), 1)) && a.gateway.limiter.sharedAvailable())).toBe(true);
+  }, 120_000);
 });
 
 describe('a Redis that does not answer at all', () => {
