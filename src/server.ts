@@ -20,7 +20,7 @@ import { seedDemo } from '../seeds/demo';
 import { OFFICIAL_CALENDAR } from './calendar/official';
 import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
-import { RateLimiter } from './app/rate-limit';
+import { createRedisStore, perCallerLimiter, type RateLimiter, type RedisStore } from './app/rate-limit';
 import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
 import { loadReceiptKeys, type ReceiptKeys } from './app/receipts/keys';
 import { buildGatewaySchema } from './graphql/schema';
@@ -47,6 +47,10 @@ export interface GatewayOptions {
   defaultMetrics?: boolean;
   /** where the development receipt key is kept; default GATEWAY_DATA_DIR, else beside the SQLite file, else data/ */
   dataDir?: string;
+  /** Redis shared by the nodes for the rate limit; default REDIS_URL (none: per process) */
+  redisUrl?: string;
+  /** prefix of the rate-limit keys in Redis; default RATE_LIMIT_KEY_PREFIX or `luoyang-gw:rate:caller` */
+  rateLimitKeyPrefix?: string;
 }
 
 export interface ShutdownOptions {
@@ -71,6 +75,10 @@ export interface Gateway {
    */
   shutdown(o?: ShutdownOptions): Promise<boolean>;
   /** immediate stop (tests): cuts open connections, closes the database */
+  /** the per-caller limit; `limiter.sharedAvailable()` tells whether it is shared through Redis right now */
+  limiter: RateLimiter;
+  /** the Redis connection (REDIS_URL), for other limiters that share across nodes (`createRateLimiter({ store })`) */
+  redis: RedisStore | null;
   close(): Promise<void>;
 }
 
@@ -149,9 +157,11 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   // before the database: a production start without its signing key fails at once, saying so
   const receipts = await loadReceiptKeys({ env, production: auth.production, dataDir: o.dataDir ?? (env.GATEWAY_DATA_DIR || dataDirFor(o.databaseUrl)) });
   const baseDeps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
-  const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery });
-  await seedReference(orm);
-  if (o.seed === 'demo') await seedDemo(orm, baseDeps, logger);
+  // migrations and seeds under the startup lock: nodes starting together on one database take turns
+  const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery, afterMigrate: async (orm) => {
+    await seedReference(orm);
+    if (o.seed === 'demo') await seedDemo(orm, baseDeps, logger);
+  } });
 
   const schema = await buildGatewaySchema({ debug: false });
   const metrics = createMetrics({ rootFields: rootFieldNames(schema), defaultMetrics: o.defaultMetrics });
@@ -182,7 +192,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   });
   await apollo.start();
   const bodyLimit = o.bodyLimit ?? 2 * 1024 * 1024;
-  const limiter = new RateLimiter(o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200));
+  const redisUrl = o.redisUrl ?? env.REDIS_URL;
+  const redis = redisUrl ? createRedisStore(redisUrl, logger) : null;
+  const limiter = perCallerLimiter(o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200), redis, o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX);
   const metricsToken = env.METRICS_TOKEN ? `Bearer ${env.METRICS_TOKEN}` : null;
 
   const readiness = async (): Promise<boolean> => {
@@ -219,6 +231,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           return sendJson(res, 401, { error: 'a bearer token (METRICS_TOKEN) is required' });
         }
         await readiness();
+        metrics.sharedRateLimit(redis ? limiter.sharedAvailable() : null);
         const text = await metrics.render();
         res.writeHead(200, { 'content-type': metrics.contentType });
         return res.end(text);
@@ -250,9 +263,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       // a request refused before execution (no token, bad token, rate limit) is counted here:
       // Apollo answers it without running the operation plugins
       let refusedWith: string | null = null;
-      const refuse = (message: string, code: string, status: number) => {
+      const refuse = (message: string, code: string, status: number, headers?: HeaderMap) => {
         refusedWith = code;
-        return new GraphQLError(message, { extensions: { code, http: { status } } });
+        return new GraphQLError(message, { extensions: { code, http: { status, ...(headers ? { headers } : {}) } } });
       };
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
@@ -266,7 +279,11 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           }
           // SPEC: every GraphQL request without a valid token is UNAUTHENTICATED before anything executes
           if (!caller) throw refuse('A bearer token is required', 'UNAUTHENTICATED', 401);
-          if (!limiter.take(caller.sub)) throw refuse('Too many requests; slow down', 'RATE_LIMITED', 429);
+          const rate = await limiter.consume(caller.sub);
+          if (!rate.allowed) {
+            const headers = new HeaderMap([['retry-after', String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)))]]);
+            throw refuse('Too many requests; slow down', 'RATE_LIMITED', 429, headers);
+          }
           const em = orm.em.fork();
           return { requestId, caller, em, deps, loaders: createLoaders(em), receipts, log };
         },
@@ -296,6 +313,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const stopBackends = async () => {
     await apollo.stop();
     await orm.close(true);
+    await redis?.close();
   };
   const shutdown = (so: ShutdownOptions = {}): Promise<boolean> => {
     stopping ??= (async () => {
@@ -314,6 +332,8 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     receipts,
     http,
     metrics,
+    limiter,
+    redis,
     shutdown,
     async close() {
       await shutdown({ delayMs: 0, graceMs: 0 });

@@ -8,6 +8,8 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { dirname } from 'node:path';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
@@ -32,6 +34,8 @@ export interface OrmOverrides {
   onQuery?: (sql: string) => void;
   /** skip migrations (the migration generator uses it) */
   migrate?: boolean;
+  /** runs after the migrations, still under the startup lock (seeding) */
+  afterMigrate?: (orm: MikroORM) => Promise<void>;
 }
 
 export function ormOptions(o: OrmOverrides = {}): Options {
@@ -61,16 +65,77 @@ export function ormOptions(o: OrmOverrides = {}): Options {
   return { ...common, driver: BetterSqliteDriver, dbName: file } as Options;
 }
 
-/** Boots the ORM and brings the schema up to date. */
+/** Boots the ORM and brings the schema up to date, then `afterMigrate`, both under the startup lock. */
 export async function initORM(o: OrmOverrides = {}): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(o));
-  if (dialectOf(o.databaseUrl) === 'sqlite') {
-    // WAL: readers do not wait for the writer; busy_timeout: concurrent writers queue, not fail.
-    const conn = orm.em.getConnection() as unknown as { execute(sql: string): Promise<unknown> };
-    await conn.execute('pragma journal_mode = wal');
-    await conn.execute('pragma busy_timeout = 5000');
-    await conn.execute('pragma synchronous = normal');
+  const release = await startupLock(o.databaseUrl);
+  let orm: MikroORM | null = null;
+  try {
+    orm = await MikroORM.init(ormOptions(o));
+    if (dialectOf(o.databaseUrl) === 'sqlite') {
+      // busy_timeout first: another process may hold the file while this one sets WAL.
+      // WAL: readers do not wait for the writer; busy_timeout: concurrent writers queue, not fail.
+      const conn = orm.em.getConnection() as unknown as { execute(sql: string): Promise<unknown> };
+      await conn.execute('pragma busy_timeout = 5000');
+      await conn.execute('pragma journal_mode = wal');
+      await conn.execute('pragma synchronous = normal');
+    }
+    if (o.migrate !== false) await orm.getMigrator().up();
+    await o.afterMigrate?.(orm);
+    return orm;
+  } catch (e) {
+    await orm?.close(true).catch(() => undefined);
+    throw e;
+  } finally {
+    await release();
   }
-  if (o.migrate !== false) await orm.getMigrator().up();
-  return orm;
+}
+
+/** Key of the session-level advisory lock held around migrations and seeding (the audit chain uses 7301). */
+export const STARTUP_LOCK_KEY = 7302;
+const STARTUP_LOCK_WAIT_MS = 300_000;
+
+/**
+ * Several nodes starting at once on one database migrate and seed one after another: PostgreSQL, a
+ * session-level advisory lock on a connection of its own; SQLite, an exclusive transaction on a
+ * sidecar file (`<file>.startup-lock`) — the database file itself stays free for the work done
+ * under the lock. Both are released by the operating system or the server if the process dies.
+ */
+async function startupLock(databaseUrl: string | undefined): Promise<() => Promise<void>> {
+  if (dialectOf(databaseUrl) === 'postgresql') {
+    const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
+    client.on('error', () => undefined); // a dropped lock connection surfaces in the query below, or not at all
+    await client.connect();
+    try {
+      await client.query(`set lock_timeout = ${STARTUP_LOCK_WAIT_MS}`);
+      await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      throw new Error(`could not take the startup lock (another node migrating for too long?): ${(e as Error).message}`);
+    }
+    return async () => {
+      await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
+      await client.end().catch(() => undefined);
+    };
+  }
+  const file = databaseUrl || DEFAULT_SQLITE_PATH;
+  if (file === ':memory:') return async () => undefined;
+  mkdirSync(dirname(file), { recursive: true });
+  const lock = new Database(`${file}.startup-lock`, { timeout: 0 });
+  const until = Date.now() + STARTUP_LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      lock.exec('begin exclusive');
+      break;
+    } catch (e) {
+      if (!/SQLITE_BUSY|database is locked/i.test(String((e as Error).message) + String((e as { code?: string }).code)) || Date.now() > until) {
+        lock.close();
+        throw new Error(`could not take the startup lock on ${file}.startup-lock: ${(e as Error).message}`);
+      }
+      await new Promise((r) => setTimeout(r, 50)); // wait without blocking the event loop
+    }
+  }
+  return async () => {
+    try { lock.exec('commit'); } catch { /* already released */ }
+    lock.close();
+  };
 }
