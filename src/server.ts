@@ -21,6 +21,8 @@ import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
 import { RateLimiter } from './app/rate-limit';
 import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
+import { shareCodeKey } from './app/share-codes/code';
+import { shareCodeAttempts } from './app/share-codes/attempts';
 import { buildGatewaySchema } from './graphql/schema';
 import { createLoaders, type GqlContext } from './graphql/context';
 
@@ -99,7 +101,10 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
-  const deps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
+  const deps = {
+    calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now,
+    shareCodes: { key: shareCodeKey(env), attempts: shareCodeAttempts() },
+  };
   const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery });
   await seedReference(orm);
   if (o.seed === 'demo') await seedDemo(orm, deps, logger);
@@ -167,7 +172,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
         context: async () => {
           let caller = null;
           try {
-            caller = await callerFromAuthorization(auth, req.headers.authorization);
+            caller = await callerFromAuthorization(auth, req.headers.authorization, deps.clock);
           } catch (e) {
             if (e instanceof AppError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
             throw e;

@@ -4,6 +4,7 @@ import { covers, d, isInForceOn, isOverdue, maskCitizenId, REGIONS, resolveRegio
 import { Audit, Decision, EntitlementEntity, Holder, Permit, ResidenceRecord, type ApplicationRow, type AuditRow, type EntitlementRow, type HolderRow } from '../db/entities';
 import { appendAudit, verifyChain, type ChainReport } from './audit';
 import { badInput, forbidden, notFound } from './errors';
+import { officeRegion } from './caller';
 import { loadBundles, permitRegionOn, stateOn, type PermitBundle } from './facts';
 import { asOfDate, now, numericId, today, type Scope } from './scope';
 import { applicationView, citizenId, currentResidence, type ApplicationView } from './workflow';
@@ -33,7 +34,7 @@ export async function permitHolder(s: Scope, citizenIdNumber: string): Promise<H
   }
   const residence = await currentResidence(s.em, holder.id);
   const r = resolveRegionCode(residence.regionCode)!;
-  if (!covers(s.caller.region, r)) {
+  if (!covers(officeRegion(s.caller), r)) {
     await audit(s, 'READ_HOLDER', maskCitizenId(id), 'FORBIDDEN outside region');
     throw forbidden('permitHolder: the holder resides outside your region');
   }
@@ -52,7 +53,7 @@ export async function overdueApplications(s: Scope, asOfInput?: string | null): 
     [asOf, asOf, asOf],
   );
   const open = rows.map(applicationRow).filter((a) => isOverdue(d(a.issueDeadline!), asOf));
-  const inRegion = await holdersInRegion(s.em, s.caller.region, open.map((a) => a.holderId));
+  const inRegion = await holdersInRegion(s.em, officeRegion(s.caller), open.map((a) => a.holderId));
   const result = open.filter((a) => inRegion.has(a.holderId)).map((a) => applicationView(a, null));
   await audit(s, 'LIST_OVERDUE_APPLICATIONS', null, `${result.length} on ${asOf}`);
   return result;
@@ -85,10 +86,11 @@ export async function endorsementsDue(s: Scope, fromInput: string, toInput: stri
   if (to < from) throw badInput('to: before from', { field: 'to' });
   const permits = await s.em.find(Permit, { issuedOn: { $lte: to } });
   const bundles = await loadBundles(s.em, { permitIds: permits.map((p) => p.id) });
+  const own = officeRegion(s.caller);
   const due = bundles.filter((b) => {
     const state = stateOn(s.deps.calendar, b, from);
     const w = state.endorsementWindow;
-    return state.status === 'VALID' && w !== null && w.from <= to && w.to >= from && covers(s.caller.region, permitRegionOn(b, from));
+    return state.status === 'VALID' && w !== null && w.from <= to && w.to >= from && covers(own, permitRegionOn(b, from));
   });
   await audit(s, 'LIST_ENDORSEMENTS_DUE', null, `${due.length} in ${from}..${to}`);
   return due;
@@ -102,12 +104,12 @@ export async function affectedDecisions(s: Scope, permitIdInput: string): Promis
   const permitId = numericId(permitIdInput, 'permitId');
   const [b] = await loadBundles(s.em, { permitIds: [permitId] });
   if (!b) throw notFound('Permit');
-  if (s.caller.role === 'PUBLIC_SECURITY' && !covers(s.caller.region, permitRegionOn(b, today(s)))) {
+  if (s.caller.role === 'PUBLIC_SECURITY' && !covers(officeRegion(s.caller), permitRegionOn(b, today(s)))) {
     throw forbidden('affectedDecisions: the permit is registered outside your region');
   }
   // a department office (its department in its region) sees the decisions it made
   const where = s.caller.role === 'DEPARTMENT'
-    ? { permitId, eligible: true, department: s.caller.department, actorRegionCode: s.caller.region.code }
+    ? { permitId, eligible: true, department: s.caller.department, actorRegionCode: officeRegion(s.caller).code }
     : { permitId, eligible: true };
   const rows = b.confiscation ? await s.em.find(Decision, where, { orderBy: { createdAt: 'asc' } }) : [];
   await audit(s, 'LIST_AFFECTED_DECISIONS', `permit:${permitId}`, `${rows.length}`);
