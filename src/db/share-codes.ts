@@ -33,18 +33,28 @@ export async function liveShareCodes(em: EntityManager, holderId: number, now: s
   return em.find(ShareCode, { holderId, usedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { orderBy: { id: 'asc' } });
 }
 
+const BOUND = '(entitlement_code is null or entitlement_code = ?) and (department is null or department = ?)';
+
+/**
+ * A live code for this entitlement and department, by its hash: the id, or null. Unknown, expired,
+ * used, revoked and wrongly bound codes all give null, by the same statement.
+ */
+export async function findUsableShareCode(em: EntityManager, c: { codeHash: string; entitlement: string; department: string; now: string }): Promise<number | null> {
+  const [r] = await (em as SqlEm).execute(`select id from share_code where code_hash = ? and ${LIVE} and ${BOUND}`, [c.codeHash, c.now, c.entitlement, c.department]);
+  return r ? Number(r.id) : null;
+}
+
 /**
  * Uses a code up, atomically: one conditional UPDATE, so of two callers racing on one code exactly
  * one gets the row (PostgreSQL re-checks the condition after the first commits; SQLite has one
- * writer). An unknown, expired, used, revoked or wrongly bound code all give null, by the same path.
+ * writer); the other gets null.
  */
 export async function claimShareCode(em: EntityManager, c: {
   codeHash: string; entitlement: string; department: string; now: string; decisionId: string;
 }): Promise<{ id: number; holderId: number } | null> {
   const rows = await (em as SqlEm).execute(
     `update share_code set used_at = ?, used_decision_id = ?
-      where code_hash = ? and ${LIVE}
-        and (entitlement_code is null or entitlement_code = ?) and (department is null or department = ?)
+      where code_hash = ? and ${LIVE} and ${BOUND}
       returning id, holder_id`,
     [c.now, c.decisionId, c.codeHash, c.now, c.entitlement, c.department],
     'all',

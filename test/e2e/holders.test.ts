@@ -15,10 +15,10 @@ const ME = `{ me { id citizenIdNumber name residenceRegion { code } permits { id
 const VERIFICATIONS = `query($first: Int, $after: ID) { myVerifications(first: $first, after: $after) {
   decisionId at role department callerRegion { code } entitlementCode asOf eligible byShareCode } }`;
 
-const HOLDER_ID = idNumber('411302', '1983-03-13', 621);
-const CHILD_ID = idNumber('411302', '2016-05-05', 622);
-const OTHER_ID = idNumber('411302', '1984-04-14', 623);
-const NOBODY_ID = idNumber('411302', '1990-10-10', 624);
+const HOLDER_ID = idNumber('411302', '1983-03-13', String(621));
+const CHILD_ID = idNumber('411302', '2016-05-05', String(622));
+const OTHER_ID = idNumber('411302', '1984-04-14', String(623));
+const NOBODY_ID = idNumber('411302', '1990-10-10', String(624));
 const NAME = '持证查询';
 
 describe.each(DBS)('the holder as a caller on %s', (db) => {
@@ -51,8 +51,8 @@ describe.each(DBS)('the holder as a caller on %s', (db) => {
     }
     // an ID number whose check character is X, given with a lower-case x
     let seq = 700;
-    while (!idNumber('411302', '1980-01-01', seq).endsWith('X')) seq += 1;
-    const x = idNumber('411302', '1980-01-01', seq);
+    while (!idNumber('411302', '1980-01-01', String(seq)).endsWith('X')) seq += 1;
+    const x = idNumber('411302', '1980-01-01', String(seq));
     const lower = await g.token({ sub: 'idp:x', role: 'HOLDER', citizenIdNumber: x.toLowerCase() });
     expect((await ok(g, '{ me { id } regions { code } }', {}, lower)).me).toBeNull();
   });

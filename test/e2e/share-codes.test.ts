@@ -28,9 +28,9 @@ const BY_CODE = `query($code: String!, $ent: ID!, $asOf: Date, $child: String) {
 const VERIFICATIONS = `query($first: Int, $after: ID) { myVerifications(first: $first, after: $after) {
   decisionId at role department callerRegion { code } entitlementCode asOf eligible byShareCode } }`;
 
-const HOLDER_ID = idNumber('411302', '1986-06-06', 611);
-const CHILD_ID = idNumber('411302', '2015-03-03', 612);
-const OTHER_ID = idNumber('411302', '1987-07-07', 613);
+const HOLDER_ID = idNumber('411302', '1986-06-06', String(611));
+const CHILD_ID = idNumber('411302', '2015-03-03', String(612));
+const OTHER_ID = idNumber('411302', '1987-07-07', String(613));
 const NAME = '亮证测试';
 const CODE_SHAPE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/;
 

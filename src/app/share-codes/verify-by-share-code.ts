@@ -2,7 +2,9 @@
  * `verifyEligibilityByShareCode` (SPEC 亮证): the holder's consent, by a one-time code, in place of
  * ID number and name. Order of checks: role and scope (the code is not looked at), the other
  * arguments, the caller's attempt limit, then the code. Unknown, expired, used, revoked and wrongly
- * bound codes all give one identical error, by one path (a conditional UPDATE that finds no row).
+ * bound codes all give one identical error, by one path (one look-up by hash that finds no live
+ * row); a code that is there is then used up by a conditional UPDATE, so of two callers racing on
+ * it exactly one wins (the other gets the same error).
  * A good code is used up by the decision it produces, in the same transaction, whatever the answer:
  * the decision is an ordinary one (verification.ts decides it), recorded with byShareCode, and
  * its audit entry says that consent was given by code.
@@ -11,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { hasPower } from '../../law';
 import { EntitlementEntity } from '../../db/entities';
 import { citizenIdNumberOfHolder } from '../../db/holders';
-import { claimShareCode } from '../../db/share-codes';
+import { claimShareCode, findUsableShareCode } from '../../db/share-codes';
 import { officeRegion } from '../caller';
 import { badInput, forbidden, notFound, RateLimitedError, type AppError } from '../errors';
 import { asOfDate, audited, now, type Scope } from '../scope';
@@ -52,8 +54,11 @@ export async function verifyByShareCode(s: Scope, input: VerifyByShareCodeInput)
   const code = normalizeCode(input.code);
   const department = s.caller.role === 'DEPARTMENT' ? s.caller.department! : 'PUBLIC_SECURITY';
   const decisionId = randomUUID();
-  const decision = code === null ? null : await s.em.transactional(async (tem) => {
-    const claimed = await claimShareCode(tem, { codeHash: hashCode(key, code), entitlement: input.entitlement, department, now: now(s).toISOString(), decisionId });
+  const wanted = code === null ? null : { codeHash: hashCode(key, code), entitlement: input.entitlement, department, now: now(s).toISOString() };
+  // every code that does not work ends here, after the same one statement
+  const usable = wanted === null ? null : await findUsableShareCode(s.em, wanted);
+  const decision = wanted === null || usable === null ? null : await s.em.transactional(async (tem) => {
+    const claimed = await claimShareCode(tem, { ...wanted, decisionId });
     if (claimed === null) return null;
     const id = await citizenIdNumberOfHolder(tem, claimed.holderId);
     if (id === null) throw new Error('a share code whose holder is not in the register'); // holders are never deleted
