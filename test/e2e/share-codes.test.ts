@@ -181,6 +181,26 @@ describe.each(DBS)('share codes on %s', (db) => {
     expect(seen).toMatchObject({ decisionId: d.decisionId, role: 'PUBLIC_SECURITY', department: 'PUBLIC_SECURITY', callerRegion: { code: '410300' }, byShareCode: true });
   });
 
+  it('refuses bad arguments before the code is looked at, and leaves the code live', async () => {
+    const made = await create();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ent: 'PUBLIC_RENTAL_HOUSING', asOf: '2026-02-30' }, 'BAD_USER_INPUT'],
+      [{ ent: 'CHILD_EDUCATION_AND_ZHONGKAO', child: '41130220150303061' }, 'BAD_USER_INPUT'],
+      [{ ent: 'NO_SUCH_ENTITLEMENT' }, 'NOT_FOUND'],
+    ];
+    for (const [vars, code] of cases) {
+      const token = vars.ent === 'PUBLIC_RENTAL_HOUSING' ? housing : ps;
+      const e = await fails(g, BY_CODE, { code: made.code, ...vars }, token);
+      expect(e.extensions?.code, JSON.stringify(vars)).toBe(code);
+      expect(e.extensions?.reason).toBeUndefined();
+    }
+    expect((await ok(g, MINE, {}, holderToken)).myShareCodes.map((c: any) => c.id)).toEqual([made.id]);
+    // a very long input is just an invalid code
+    expect((await fails(g, BY_CODE, { code: 'A'.repeat(5000), ent: 'PUBLIC_RENTAL_HOUSING' }, await g.token({ ...CALLERS.housing, sub: 'test:housing-long' }))).extensions)
+      .toEqual({ code: 'BAD_USER_INPUT', reason: 'SHARE_CODE_INVALID' });
+    await revokeAll();
+  });
+
   it('keeps at most 5 live codes (a 6th is CONFLICT) and checks ttl and the bound entitlement', async () => {
     await revokeAll();
     const five = [];
