@@ -230,6 +230,17 @@ describe.each(DBS)('share codes on %s', (db) => {
     await revokeAll();
   });
 
+  it('keeps the limit of 5 under 7 concurrent creations', async () => {
+    await revokeAll();
+    const results = await Promise.all(Array.from({ length: 7 }, () => call(g, CREATE, { input: null }, holderToken)));
+    const made = results.filter((r) => r.body.data?.createShareCode);
+    for (const r of made) codesSeen.push(r.body.data.createShareCode.code);
+    expect(made).toHaveLength(5);
+    expect(results.filter((r) => r.body.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);
+    expect((await ok(g, MINE, {}, holderToken)).myShareCodes).toHaveLength(5);
+    await revokeAll();
+  });
+
   it('revokes by code or by id, exactly one, and only the holder\'s own', async () => {
     const mine = await create();
     const theirs = await create(null, otherToken);

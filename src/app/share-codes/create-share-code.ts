@@ -4,7 +4,7 @@
  * only as its keyed hash; the audit entry names the code's id, never the code.
  */
 import { DEPARTMENTS, type Department } from '../../law';
-import { EntitlementEntity } from '../../db/entities';
+import { entitlementExists } from '../../db/entitlements';
 import { holderIdByCitizenIdNumber } from '../../db/holders';
 import { countLiveShareCodes, insertShareCode, lockHolderForShareCodes } from '../../db/share-codes';
 import { requireHolder } from '../caller';
@@ -26,7 +26,7 @@ export async function createShareCode(s: Scope, input: CreateShareCodeInput = {}
   const department = input.department ?? null;
   if (department !== null && !DEPARTMENTS.includes(department as Department)) throw badInput('department: not a department', { field: 'department' });
   const entitlement = input.entitlement ?? null;
-  if (entitlement !== null && !(await s.em.findOne(EntitlementEntity, { code: entitlement }, { fields: ['code'] }))) {
+  if (entitlement !== null && !(await entitlementExists(s.em, entitlement))) {
     throw notFound(`Entitlement ${entitlement.slice(0, 64)}`);
   }
   const holderId = await holderIdByCitizenIdNumber(s.em, caller.citizenIdNumber);

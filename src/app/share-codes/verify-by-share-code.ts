@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hasPower } from '../../law';
-import { EntitlementEntity } from '../../db/entities';
+import { entitlementExists } from '../../db/entitlements';
 import { citizenIdNumberOfHolder } from '../../db/holders';
 import { claimShareCode, findUsableShareCode } from '../../db/share-codes';
 import { officeRegion } from '../caller';
@@ -43,7 +43,7 @@ export async function verifyByShareCode(s: Scope, input: VerifyByShareCodeInput)
   // 2. the other arguments
   const asOf = asOfDate(s, input.asOf);
   const child = input.dependentCitizenIdNumber == null || input.dependentCitizenIdNumber === '' ? null : citizenId(s, input.dependentCitizenIdNumber, 'dependentCitizenIdNumber').value;
-  if (!(await s.em.findOne(EntitlementEntity, { code: input.entitlement }, { fields: ['code'] }))) throw notFound(`Entitlement ${input.entitlement.slice(0, 64)}`);
+  if (!(await entitlementExists(s.em, input.entitlement))) throw notFound(`Entitlement ${input.entitlement.slice(0, 64)}`);
   // 3. the attempt limit
   const { attempts, key } = s.deps.shareCodes;
   if (await attempts.isBlocked(s.caller.sub)) {
