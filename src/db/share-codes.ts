@@ -23,6 +23,11 @@ export async function countLiveShareCodes(em: EntityManager, holderId: number, n
   return Number(r?.n ?? 0);
 }
 
+/** Whether any code, live or not, has this hash (codes are kept after use, and the hash is unique). */
+export async function shareCodeHashTaken(em: EntityManager, codeHash: string): Promise<boolean> {
+  return (await (em as SqlEm).execute('select 1 as x from share_code where code_hash = ?', [codeHash])).length > 0;
+}
+
 export async function insertShareCode(em: EntityManager, row: Omit<ShareCodeRow, 'id'>): Promise<ShareCodeRow> {
   const entity = em.create(ShareCode, row as ShareCodeRow);
   await em.persistAndFlush(entity);

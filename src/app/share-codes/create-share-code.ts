@@ -6,7 +6,7 @@
 import { DEPARTMENTS, type Department } from '../../law';
 import { entitlementExists } from '../../db/entitlements';
 import { holderIdByCitizenIdNumber } from '../../db/holders';
-import { countLiveShareCodes, insertShareCode, lockHolderForShareCodes } from '../../db/share-codes';
+import { countLiveShareCodes, insertShareCode, lockHolderForShareCodes, shareCodeHashTaken } from '../../db/share-codes';
 import { requireHolder } from '../caller';
 import { badInput, conflict, notFound } from '../errors';
 import { inTransaction, now, type Scope } from '../scope';
@@ -38,7 +38,9 @@ export async function createShareCode(s: Scope, input: CreateShareCodeInput = {}
     if ((await countLiveShareCodes(em, holderId, at.toISOString())) >= MAX_LIVE_CODES) {
       throw conflict(`At most ${MAX_LIVE_CODES} share codes are live at once: revoke one or let it expire`);
     }
-    const code = newCode();
+    // a new code, not one an earlier code (kept after use) already had: 1 in 1.1e12 per code kept
+    let code = newCode();
+    for (let tries = 1; tries < 5 && (await shareCodeHashTaken(em, hashCode(s.deps.shareCodes.key, code))); tries += 1) code = newCode();
     const row = await insertShareCode(em, {
       holderId, codeHash: hashCode(s.deps.shareCodes.key, code), lastTwo: code.slice(-2), entitlementCode: entitlement,
       department, expiresAt, createdAt: at.toISOString(), usedAt: null, usedDecisionId: null, revokedAt: null,
