@@ -37,8 +37,14 @@ async function main() {
     for (const [who, claims] of Object.entries(tokens)) {
       out(`  ${who}:\n    ${await signToken(gateway.auth, { ...claims, demo: true } as Parameters<typeof signToken>[1])}`);
     }
-    const [a] = demoPeople();
+    const people = demoPeople();
+    const [a] = people;
     out(`Demo holder: ${a!.name} ${a!.citizenIdNumber} (see README for more)`);
+    // the holder as a caller (their own file, share codes, the checks made about them): 郭伟, valid
+    // permit in 涧西区 with a school-age child, so the Jianxi school above can check them by code
+    const guo = people.find((p) => p.name === '郭伟' && p.state === 'WITH_CHILDREN')!;
+    const holder = { sub: 'demo:holder-guo', role: 'HOLDER', citizenIdNumber: guo.citizenIdNumber, demo: true } as const;
+    out(`Demo holder token (HOLDER ${guo.name}: me, myVerifications, createShareCode; development only):\n    ${await signToken(gateway.auth, holder)}`);
   }
 }
 

@@ -23,6 +23,8 @@ import { AppError } from './app/errors';
 import { createRedisStore, perCallerLimiter, type RateLimiter, type RedisStore } from './app/rate-limit';
 import { authConfig, callerFromAuthorization, type AuthConfig } from './app/auth';
 import { loadReceiptKeys, type ReceiptKeys } from './app/receipts/keys';
+import { shareCodeKey } from './app/share-codes/code';
+import { shareCodeAttemptLimiter, shareCodeAttempts } from './app/share-codes/attempts';
 import { buildGatewaySchema } from './graphql/schema';
 import { createLoaders, type GqlContext } from './graphql/context';
 import { createMetrics, routeLabel, type Metrics } from './ops/metrics';
@@ -156,7 +158,13 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
   // before the database: a production start without its signing key fails at once, saying so
   const receipts = await loadReceiptKeys({ env, production: auth.production, dataDir: o.dataDir ?? (env.GATEWAY_DATA_DIR || dataDirFor(o.databaseUrl)) });
-  const baseDeps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
+  const redisUrl = o.redisUrl ?? env.REDIS_URL;
+  const redis = redisUrl ? createRedisStore(redisUrl, logger) : null;
+  const baseDeps = {
+    calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now,
+    // the invalid-code count is shared by the nodes through the rate limit's Redis, when there is one
+    shareCodes: { key: shareCodeKey(env), attempts: shareCodeAttempts(shareCodeAttemptLimiter(redis, `${o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX ?? 'luoyang-gw'}:share-code-invalid`)) },
+  };
   // migrations and seeds under the startup lock: nodes starting together on one database take turns
   const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery, afterMigrate: async (orm) => {
     await seedReference(orm);
@@ -192,8 +200,6 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   });
   await apollo.start();
   const bodyLimit = o.bodyLimit ?? 2 * 1024 * 1024;
-  const redisUrl = o.redisUrl ?? env.REDIS_URL;
-  const redis = redisUrl ? createRedisStore(redisUrl, logger) : null;
   const limiter = perCallerLimiter(o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200), redis, o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX);
   const metricsToken = env.METRICS_TOKEN ? `Bearer ${env.METRICS_TOKEN}` : null;
 
@@ -272,7 +278,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
         context: async () => {
           let caller = null;
           try {
-            caller = await callerFromAuthorization(auth, req.headers.authorization);
+            caller = await callerFromAuthorization(auth, req.headers.authorization, deps.clock);
           } catch (e) {
             if (e instanceof AppError) throw refuse(e.message, e.code, 401);
             throw e;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Audit, type AuditRow } from '../db/entities';
-import type { Caller } from './caller';
+import { auditActor, type Caller } from './caller';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -25,7 +25,7 @@ export function entryHash(prevHash: string, e: Omit<AuditRow, 'hash' | 'prevHash
 type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
 
 /** Appends inside the caller's transaction; concurrent appenders are serialised. */
-export async function appendAudit(em: EntityManager, caller: Pick<Caller, 'sub' | 'role'>, events: readonly AuditEvent[], now: Date): Promise<void> {
+export async function appendAudit(em: EntityManager, caller: Pick<Caller, 'sub' | 'role'> & { citizenIdNumber?: string }, events: readonly AuditEvent[], now: Date): Promise<void> {
   if (events.length === 0) return;
   const sql = em as SqlEm;
   if (em.getPlatform().constructor.name.startsWith('PostgreSql')) {
@@ -37,7 +37,7 @@ export async function appendAudit(em: EntityManager, caller: Pick<Caller, 'sub' 
   const at = now.toISOString();
   const rows: AuditRow[] = events.map((ev) => {
     sequence += 1;
-    const base = { sequence, at, actor: caller.sub.slice(0, 128), role: caller.role, action: ev.action, subject: ev.subject, outcome: ev.outcome.slice(0, 256) };
+    const base = { sequence, at, actor: auditActor(caller), role: caller.role, action: ev.action, subject: ev.subject, outcome: ev.outcome.slice(0, 256) };
     const hash = entryHash(prev, base);
     const row = { ...base, prevHash: prev, hash };
     prev = hash;

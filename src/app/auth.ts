@@ -1,11 +1,12 @@
 /**
  * Bearer tokens, verified with `jose`: HS256 JWTs signed with GATEWAY_JWT_SECRET, or RS256 JWTs
  * whose keys are published at GATEWAY_JWKS_URL (an identity provider). Claims: sub, role, region
- * (6-digit code), department (DEPARTMENT), scope (space-separated entitlement codes), exp. Demo
- * tokens (claim `demo: true`) exist only in development.
+ * (6-digit code), department (DEPARTMENT), scope (space-separated entitlement codes), exp. A
+ * HOLDER token carries citizenIdNumber (GB 11643, checked) instead of a region; a region claim
+ * on it is ignored. Demo tokens (claim `demo: true`) exist only in development.
  */
 import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
-import { DEPARTMENTS, ROLES, resolveRegionCode, type Department, type Role } from '../law';
+import { DEPARTMENTS, ROLES, parseCitizenId, resolveRegionCode, todayInShanghai, type Clock, type Department, type Role } from '../law';
 import type { Caller } from './caller';
 import { AppError } from './errors';
 
@@ -35,7 +36,10 @@ export function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
 export interface TokenClaims {
   sub: string;
   role: Role;
-  region: string;
+  /** every office; not a HOLDER */
+  region?: string;
+  /** HOLDER only: the holder's own ID number */
+  citizenIdNumber?: string;
   department?: Department;
   scope?: string;
   demo?: boolean;
@@ -52,7 +56,7 @@ export async function signToken(cfg: AuthConfig, claims: TokenClaims, expiresIn 
 
 const unauth = (why: string) => new AppError('UNAUTHENTICATED', why);
 
-export async function callerFromAuthorization(cfg: AuthConfig, header: string | undefined): Promise<Caller | null> {
+export async function callerFromAuthorization(cfg: AuthConfig, header: string | undefined, clock: Clock = Date.now): Promise<Caller | null> {
   if (!header) return null;
   const m = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/.exec(header.trim());
   if (!m) throw unauth('Authorization must be "Bearer <JWT>"');
@@ -71,10 +75,17 @@ export async function callerFromAuthorization(cfg: AuthConfig, header: string | 
   if (cfg.production && payload.demo === true) throw unauth('Demo tokens are not accepted in production');
   const role = payload.role as Role;
   if (!ROLES.includes(role)) throw unauth('The token has no known role');
+  const sub = String(payload.sub).slice(0, 128);
+  if (role === 'HOLDER') {
+    // the number is never echoed; a region claim is ignored (a holder acts for no region)
+    const id = typeof payload.citizenIdNumber === 'string' ? parseCitizenId(payload.citizenIdNumber, todayInShanghai(clock)) : null;
+    if (!id || !id.ok) throw unauth('A HOLDER token carries a valid citizenIdNumber');
+    return { sub, role, region: null, department: null, scope: new Set(), citizenIdNumber: id.value };
+  }
   const region = typeof payload.region === 'string' ? resolveRegionCode(payload.region) : undefined;
   if (!region) throw unauth('The token has no Luoyang region');
   const department = payload.department as Department | undefined;
   if (role === 'DEPARTMENT' && (!department || !DEPARTMENTS.includes(department))) throw unauth('A DEPARTMENT token names its department');
   const scope = typeof payload.scope === 'string' ? payload.scope.split(/\s+/).filter(Boolean) : [];
-  return { sub: String(payload.sub).slice(0, 128), role, region, department: department ?? null, scope: new Set(scope) };
+  return { sub, role, region, department: department ?? null, scope: new Set(scope) };
 }

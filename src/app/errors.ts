@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RULE_VIOLATION'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'RATE_LIMITED';
 
 export class AppError extends Error {
   constructor(
@@ -29,6 +30,14 @@ export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
 export const badInput = (why: string, extra: Record<string, unknown> = {}) => new AppError('BAD_USER_INPUT', why, extra);
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const conflict = (why: string) => new AppError('CONFLICT', why);
+
+/** Too many attempts: HTTP 429 (graphql-js copies `extensions` of the thrown error, Apollo reads `http`). */
+export class RateLimitedError extends AppError {
+  readonly extensions = { code: 'RATE_LIMITED', http: { status: 429 } };
+  constructor(why: string) {
+    super('RATE_LIMITED', why);
+  }
+}
 
 /** Art. 23: a refusal carries a decision id and the article it rests on, for administrative review. */
 export function ruleViolation(v: RuleViolation): AppError {

@@ -4,6 +4,7 @@ import { covers, d, isInForceOn, isOverdue, maskCitizenId, REGIONS, resolveRegio
 import { EntitlementEntity, Holder, Permit, ResidenceRecord, type ApplicationRow, type EntitlementRow, type HolderRow } from '../db/entities';
 import { appendAudit } from './audit';
 import { badInput, forbidden } from './errors';
+import { officeRegion } from './caller';
 import { loadBundles, permitRegionOn, stateOn, type PermitBundle } from './facts';
 import { asOfDate, now, type Scope } from './scope';
 import { applicationView, citizenId, currentResidence, type ApplicationView } from './workflow';
@@ -34,7 +35,7 @@ export async function permitHolder(s: Scope, citizenIdNumber: string): Promise<H
   }
   const residence = await currentResidence(s.em, holder.id);
   const r = resolveRegionCode(residence.regionCode)!;
-  if (!covers(s.caller.region, r)) {
+  if (!covers(officeRegion(s.caller), r)) {
     await audit(s, 'READ_HOLDER', maskCitizenId(id), 'FORBIDDEN outside region');
     throw forbidden('permitHolder: the holder resides outside your region');
   }
@@ -53,7 +54,7 @@ export async function overdueApplications(s: Scope, asOfInput?: string | null): 
     [asOf, asOf, asOf],
   );
   const open = rows.map(applicationRow).filter((a) => isOverdue(d(a.issueDeadline!), asOf));
-  const inRegion = await holdersInRegion(s.em, s.caller.region, open.map((a) => a.holderId));
+  const inRegion = await holdersInRegion(s.em, officeRegion(s.caller), open.map((a) => a.holderId));
   const result = open.filter((a) => inRegion.has(a.holderId)).map((a) => applicationView(a, null));
   await audit(s, 'LIST_OVERDUE_APPLICATIONS', null, `${result.length} on ${asOf}`);
   return result;
@@ -86,10 +87,11 @@ export async function endorsementsDue(s: Scope, fromInput: string, toInput: stri
   if (to < from) throw badInput('to: before from', { field: 'to' });
   const permits = await s.em.find(Permit, { issuedOn: { $lte: to } });
   const bundles = await loadBundles(s.em, { permitIds: permits.map((p) => p.id) });
+  const own = officeRegion(s.caller);
   const due = bundles.filter((b) => {
     const state = stateOn(s.deps.calendar, b, from);
     const w = state.endorsementWindow;
-    return state.status === 'VALID' && w !== null && w.from <= to && w.to >= from && covers(s.caller.region, permitRegionOn(b, from));
+    return state.status === 'VALID' && w !== null && w.from <= to && w.to >= from && covers(own, permitRegionOn(b, from));
   });
   await audit(s, 'LIST_ENDORSEMENTS_DUE', null, `${due.length} in ${from}..${to}`);
   return due;

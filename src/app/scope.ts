@@ -8,8 +8,9 @@ import {
   type Clock, type LocalDate, type Region, type WorkingCalendar,
 } from '../law';
 import { appendAudit, type AuditEvent } from './audit';
-import type { Caller } from './caller';
+import { officeRegion, type Caller } from './caller';
 import type { Observer } from './observer';
+import type { ShareCodeAttempts } from './share-codes/attempts';
 import { AppError, badInput, conflict, forbidden } from './errors';
 
 export interface Deps {
@@ -17,6 +18,8 @@ export interface Deps {
   readonly clock: Clock;
   /** operations' counters (src/ops/metrics.ts); absent: nothing is counted */
   readonly observer?: Observer;
+  /** share codes: the key their hashes are made with, and the counter of a caller's invalid codes */
+  readonly shareCodes: { readonly key: Uint8Array; readonly attempts: ShareCodeAttempts };
 }
 
 export interface Scope {
@@ -68,9 +71,16 @@ export function region(code: string, field: string): Region {
 
 /** SPEC: public security and delegated agencies act only for residences in their region (I-5). */
 export function requireRegion(s: Scope, target: Region, what: string): void {
-  if (!covers(s.caller.region, target)) {
-    throw forbidden(`${what}: ${target.nameEn} (${target.code}) is outside your region (${s.caller.region.code})`);
+  const own = officeRegion(s.caller);
+  if (!covers(own, target)) {
+    throw forbidden(`${what}: ${target.nameEn} (${target.code}) is outside your region (${own.code})`);
   }
+}
+
+/** Audit entries of a read or an attempt, in a transaction of their own. */
+export async function audited(s: Scope, events: readonly AuditEvent[]): Promise<void> {
+  await s.em.fork().transactional((em) => appendAudit(em, s.caller, events, now(s)));
+  s.deps.observer?.auditAppended(events.length);
 }
 
 /** What an act is, for the audit entry of its refusal. */

@@ -9,7 +9,8 @@ import {
   type Department, type Entitlement, type LocalDate, type PermitState, type Reason, type Region,
 } from '../law';
 import { Decision, type DecisionRow, type EntitlementRow } from '../db/entities';
-import { appendAudit } from './audit';
+import { appendAudit, type AuditEvent } from './audit';
+import { officeRegion } from './caller';
 import { badInput, forbidden, notFound } from './errors';
 import { loadBundles, permitRegionOn, permitThatCounts, stateOn, type PermitBundle } from './facts';
 import { asOfDate, now, type Scope } from './scope';
@@ -88,25 +89,44 @@ export function summary(s: Scope, b: PermitBundle, citizenIdNumber: string, asOf
   };
 }
 
-interface Parsed { id: string; nameKey: string; code: string; asOf: LocalDate; child: string | null }
+/**
+ * One question, checked. `nameKey` null: the holder consented by share code, so the code stands
+ * in for the name (SPEC 亮证) and no name is asked.
+ */
+export interface ParsedQuery { id: string; nameKey: string | null; code: string; asOf: LocalDate; child: string | null; decisionId: string }
 
-/** Shield has already checked role and, for a DEPARTMENT, that every code is in its scope. */
-export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryInput[]): Promise<DecisionView[]> {
-  if (queries.length > MAX_BATCH) throw badInput(`queries: at most ${MAX_BATCH} at once (got ${queries.length})`, { field: 'queries' });
-  if (queries.length === 0) return [];
-  const parsed: Parsed[] = queries.map((q, i) => {
-    const at = `queries[${i}]`;
-    const id = citizenId(s, q.citizenIdNumber, `${at}.citizenIdNumber`).value;
-    if (q.holderName.length > 256 || normalizeName(q.holderName) === '') throw badInput(`${at}.holderName: empty or too long`, { field: `${at}.holderName` });
-    const child = q.dependentCitizenIdNumber == null || q.dependentCitizenIdNumber === '' ? null : citizenId(s, q.dependentCitizenIdNumber, `${at}.dependentCitizenIdNumber`).value;
-    if (s.caller.role === 'DEPARTMENT' && !s.caller.scope.has(q.entitlement)) throw forbidden(`${at}.entitlement: ${q.entitlement.slice(0, 64)} is not in your scope`);
-    return { id, nameKey: normalizeName(q.holderName), code: q.entitlement, asOf: asOfDate(s, q.asOf, `${at}.asOf`), child };
-  });
-  const em = s.em as SqlEm;
+/** The facts every question of a batch needs, loaded in a constant number of statements. */
+export interface BatchFacts {
+  readonly ents: ReadonlyMap<string, EntitlementRow>;
+  readonly holders: ReadonlyMap<string, { id: number; nameKey: string }>;
+  readonly children: ReadonlyMap<string, string>;
+  readonly byHolder: ReadonlyMap<number, PermitBundle[]>;
+}
+
+/** The decisions as answered, and as recorded. */
+export interface Decided {
+  readonly decisions: DecisionView[];
+  readonly rows: DecisionRow[];
+}
+
+/** Checks one query's arguments (the scope of a DEPARTMENT included); the name is optional for a share-code check. */
+export function parseQuery(s: Scope, q: { citizenIdNumber: string; holderName: string | null; entitlement: string; asOf?: string | null; dependentCitizenIdNumber?: string | null }, at: string): ParsedQuery {
+  const pre = at === '' ? '' : `${at}.`;
+  const id = citizenId(s, q.citizenIdNumber, `${pre}citizenIdNumber`).value;
+  if (q.holderName !== null && (q.holderName.length > 256 || normalizeName(q.holderName) === '')) throw badInput(`${pre}holderName: empty or too long`, { field: `${pre}holderName` });
+  const child = q.dependentCitizenIdNumber == null || q.dependentCitizenIdNumber === '' ? null : citizenId(s, q.dependentCitizenIdNumber, `${pre}dependentCitizenIdNumber`).value;
+  if (s.caller.role === 'DEPARTMENT' && !s.caller.scope.has(q.entitlement)) throw forbidden(`${pre}entitlement: ${q.entitlement.slice(0, 64)} is not in your scope`);
+  if (s.caller.role !== 'DEPARTMENT' && s.caller.role !== 'PUBLIC_SECURITY' && s.caller.role !== 'DELEGATED_AGENCY') throw forbidden(`${s.caller.role} may not verify eligibility`);
+  return { id, nameKey: q.holderName === null ? null : normalizeName(q.holderName), code: q.entitlement, asOf: asOfDate(s, q.asOf, `${pre}asOf`), child, decisionId: randomUUID() };
+}
+
+/** Statements 1–4: the entitlements asked about, the holders with their dependents, their permits and acts. */
+export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQuery[]): Promise<BatchFacts> {
+  const sql = em as SqlEm;
   const codes = [...new Set(parsed.map((p) => p.code))];
   const ids = [...new Set(parsed.map((p) => p.id))];
   // 1: the entitlements asked about
-  const ents = new Map((await em.execute(`select * from entitlement where code in (${ph(codes.length)})`, codes)).map((r) => {
+  const ents = new Map((await sql.execute(`select * from entitlement where code in (${ph(codes.length)})`, codes)).map((r) => {
     const row = rowToEntitlement(r);
     return [row.code, row] as const;
   }));
@@ -115,7 +135,7 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
   // 2: holders with their dependents (the children a school may name under 18(7))
   const holders = new Map<string, { id: number; nameKey: string }>();
   const children = new Map<string, string>();
-  for (const r of await em.execute(
+  for (const r of await sql.execute(
     `select h.id, h.citizen_id_number, h.name_key, d.citizen_id_number as child_id, d.birth_date as child_birth
        from holder h left join dependent d on d.holder_id = h.id where h.citizen_id_number in (${ph(ids.length)})`,
     ids,
@@ -128,50 +148,81 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
   const bundles = await loadBundles(em, { holderIds });
   const byHolder = new Map<number, PermitBundle[]>();
   for (const b of bundles) byHolder.set(b.permit.holderId, [...(byHolder.get(b.permit.holderId) ?? []), b]);
+  return { ents, holders, children, byHolder };
+}
+
+/** Articles 18–19 for each query (src/law decides), the region the caller acts for as the asker's. */
+export function decideBatch(s: Scope, parsed: readonly ParsedQuery[], facts: BatchFacts, opts: { byShareCode?: boolean } = {}): Decided {
+  const askerRegion = officeRegion(s.caller);
   const version = rulesVersion(s.deps.calendar);
   const at = now(s).toISOString();
   const decisions: DecisionView[] = parsed.map((p) => {
-    const ent = entitlementFromRow(ents.get(p.code)!);
-    const holder = holders.get(p.id);
-    // I-7: a wrong name and an unknown ID number give the same answer
-    const matched = holder && holder.nameKey === p.nameKey ? holder : null;
-    const bundle = matched ? permitThatCounts(byHolder.get(matched.id) ?? [], p.asOf) : null;
+    const ent = entitlementFromRow(facts.ents.get(p.code)!);
+    const holder = facts.holders.get(p.id);
+    // I-7: a wrong name and an unknown ID number give the same answer; by share code the holder consented
+    const matched = holder && (p.nameKey === null || holder.nameKey === p.nameKey) ? holder : null;
+    const bundle = matched ? permitThatCounts(facts.byHolder.get(matched.id) ?? [], p.asOf) : null;
     const permit = bundle ? { state: stateOn(s.deps.calendar, bundle, p.asOf), region: permitRegionOn(bundle, p.asOf) } : null;
-    const birth = matched && p.child ? children.get(`${matched.id}:${p.child}`) ?? null : null;
+    const birth = matched && p.child ? facts.children.get(`${matched.id}:${p.child}`) ?? null : null;
     const decision = decideEligibility({
-      asOf: p.asOf, entitlement: ent, askerRegion: s.caller.region, permit,
+      asOf: p.asOf, entitlement: ent, askerRegion, permit,
       entitlementRegion: resolveRegionCode(ent.regionCode)!,
       dependent: { asked: p.child !== null, birthDate: birth as LocalDate | null },
     });
     // the summary only when PERMIT_FOUND was checked (not before the law was in force)
     const checked = decision.reasons.some((r) => r.code === 'PERMIT_FOUND');
     return {
-      decisionId: randomUUID(), eligible: decision.eligible, entitlementCode: ent.code, asOf: p.asOf,
+      decisionId: p.decisionId, eligible: decision.eligible, entitlementCode: ent.code, asOf: p.asOf,
       permit: bundle && checked ? summary(s, bundle, p.id, p.asOf) : null, reasons: [...decision.reasons], rulesVersion: version,
       at, department: s.caller.department, maskedCitizenIdNumber: maskCitizenId(p.id),
     };
   });
   const permitOf = (dv: DecisionView, i: number) => {
-    const h = holders.get(parsed[i]!.id);
-    return dv.permit && h ? permitThatCounts(byHolder.get(h.id) ?? [], dv.asOf)?.permit.id ?? null : null;
+    const h = facts.holders.get(parsed[i]!.id);
+    return dv.permit && h ? permitThatCounts(facts.byHolder.get(h.id) ?? [], dv.asOf)?.permit.id ?? null : null;
   };
   const rows: DecisionRow[] = decisions.map((dv, i) => ({
     decisionId: dv.decisionId, entitlementCode: dv.entitlementCode, asOf: dv.asOf, permitId: permitOf(dv, i), eligible: dv.eligible,
     body: JSON.stringify(dv), actor: s.caller.sub, role: s.caller.role, department: s.caller.department,
-    actorRegionCode: s.caller.region.code, createdAt: at,
+    actorRegionCode: askerRegion.code, createdAt: at,
+    // whose ID number was asked, whenever it belongs to a holder (the name may not have matched)
+    holderId: facts.holders.get(parsed[i]!.id)?.id ?? null, byShareCode: opts.byShareCode === true,
   }));
+  return { decisions, rows };
+}
+
+/** The audit entry of a decision (no name, no ID number: the decision id names it). */
+export function decisionAuditEvent(dv: DecisionView, consent?: string): AuditEvent {
+  return {
+    action: 'VERIFY_ELIGIBILITY',
+    subject: `decision:${dv.decisionId}`,
+    outcome: `${dv.entitlementCode} ${dv.asOf} ${dv.eligible ? 'ELIGIBLE' : `NOT_ELIGIBLE ${dv.reasons.filter((r) => !r.passed).map((r) => r.code).join(',')}`}${consent ? ` ${consent}` : ''}`,
+  };
+}
+
+/** Inside the caller's transaction: the decisions and their audit entries, in bulk (2 inserts, [lock], head). */
+export async function recordDecisions(tem: EntityManager, s: Scope, d: Decided, extra: readonly AuditEvent[] = [], consent?: string): Promise<void> {
+  await tem.insertMany(Decision, d.rows);
+  await appendAudit(tem, s.caller, [...d.decisions.map((dv) => decisionAuditEvent(dv, consent)), ...extra], now(s));
+}
+
+/** After the commit of recordDecisions: the decisions and their audit entries, counted (metrics). */
+export function observeDecisions(s: Scope, d: Decided, extraAuditEntries = 0): void {
+  s.deps.observer?.auditAppended(d.decisions.length + extraAuditEntries);
+  for (const dv of d.decisions) s.deps.observer?.decided(dv.entitlementCode, dv.eligible);
+}
+
+/** Shield has already checked role and, for a DEPARTMENT, that every code is in its scope. */
+export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryInput[]): Promise<DecisionView[]> {
+  if (queries.length > MAX_BATCH) throw badInput(`queries: at most ${MAX_BATCH} at once (got ${queries.length})`, { field: 'queries' });
+  if (queries.length === 0) return [];
+  const parsed = queries.map((q, i) => parseQuery(s, q, `queries[${i}]`));
+  const facts = await loadBatchFacts(s.em, parsed);
+  const decided = decideBatch(s, parsed, facts);
   // then one transaction: decisions and audit entries in bulk (begin, [lock], head, 2 inserts, commit)
-  await s.em.transactional(async (tem) => {
-    await tem.insertMany(Decision, rows);
-    await appendAudit(tem, s.caller, decisions.map((dv) => ({
-      action: 'VERIFY_ELIGIBILITY',
-      subject: `decision:${dv.decisionId}`,
-      outcome: `${dv.entitlementCode} ${dv.asOf} ${dv.eligible ? 'ELIGIBLE' : `NOT_ELIGIBLE ${dv.reasons.filter((r) => !r.passed).map((r) => r.code).join(',')}`}`,
-    })), now(s));
-  });
-  s.deps.observer?.auditAppended(decisions.length);
-  for (const dv of decisions) s.deps.observer?.decided(dv.entitlementCode, dv.eligible);
-  return decisions;
+  await s.em.transactional((tem) => recordDecisions(tem, s, decided));
+  observeDecisions(s, decided);
+  return decided.decisions;
 }
 
 /** The same question without an entitlement: the masked summary, or null when nothing matches (I-7). */

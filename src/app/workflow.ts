@@ -17,6 +17,7 @@ import {
   type ViolationRow,
 } from '../db/entities';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from './errors';
+import { officeRegion } from './caller';
 import { loadBundles, permitFacts, permitRegionOn, permitThatCounts, stateOn, type PermitBundle } from './facts';
 import { actDate, inTransaction, numericId, region, requireRegion, today, type Scope } from './scope';
 
@@ -111,7 +112,7 @@ export async function registerResidence(s: Scope, input: {
     }
     const rec = em.create(ResidenceRecord, {
       holderId: holder.id, kind: 'REGISTRATION', effectiveOn: registeredOn, regionCode: residence.code, address,
-      basis: basis.join(','), proofKind, proofReference, portraitCaptured: true, officeRegionCode: s.caller.region.code,
+      basis: basis.join(','), proofKind, proofReference, portraitCaptured: true, officeRegionCode: officeRegion(s.caller).code,
       actor: s.caller.sub, createdAt: stamp(s),
     });
     await em.flush();
@@ -177,7 +178,7 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
       em.create(ResidenceRecord, {
         holderId: holder.id, kind: 'CORRECTION', effectiveOn: appliedOn, regionCode: residence.regionCode,
         address: newAddress ?? residence.address, basis: basis.join(','), proofKind: null, proofReference: null,
-        portraitCaptured: residence.portraitCaptured, officeRegionCode: s.caller.region.code, actor: s.caller.sub, createdAt: stamp(s),
+        portraitCaptured: residence.portraitCaptured, officeRegionCode: officeRegion(s.caller).code, actor: s.caller.sub, createdAt: stamp(s),
       });
     }
     const decision = decideApplication(s.deps.calendar, { appliedOn, hukouRegionCode: holder.hukouRegionCode, registeredOn: d(latest.effectiveOn), basis });
@@ -186,7 +187,7 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
       issueDeadline: decision.issueDeadline?.date ?? null, deadlineProvisional: decision.issueDeadline?.provisional ?? false,
       reasons: JSON.stringify(decision.reasons),
       openSlot: decision.eligible ? `${holder.id}:${bundles.length}` : null,
-      officeRegionCode: s.caller.region.code, actor: s.caller.sub, createdAt: stamp(s),
+      officeRegionCode: officeRegion(s.caller).code, actor: s.caller.sub, createdAt: stamp(s),
     });
     await em.flush();
     return {
@@ -302,7 +303,7 @@ export async function changeResidence(s: Scope, input: { permitId: string; resid
     const residence = await currentResidence(em, b.permit.holderId);
     em.create(ResidenceRecord, {
       holderId: b.permit.holderId, kind: 'MOVE', effectiveOn: changedOn, regionCode: to.code, address, basis: residence.basis,
-      proofKind: null, proofReference: null, portraitCaptured: residence.portraitCaptured, officeRegionCode: s.caller.region.code,
+      proofKind: null, proofReference: null, portraitCaptured: residence.portraitCaptured, officeRegionCode: officeRegion(s.caller).code,
       actor: s.caller.sub, createdAt: stamp(s),
     });
     await em.flush();
@@ -387,7 +388,7 @@ export async function recordViolation(s: Scope, input: { citizenIdNumber: string
     }
     const row = em.create(Violation, {
       holderId: holder?.id ?? null, citizenIdNumber: id.value, article: input.article, clause: input.clause, warning: input.warning,
-      fineYuan: input.fineYuan, illegalGainsYuan: input.illegalGainsYuan, occurredOn, officeRegionCode: s.caller.region.code,
+      fineYuan: input.fineYuan, illegalGainsYuan: input.illegalGainsYuan, occurredOn, officeRegionCode: officeRegion(s.caller).code,
       actor: s.caller.sub, createdAt: stamp(s),
     });
     await em.flush();
@@ -424,7 +425,7 @@ export async function defineLocalEntitlement(s: Scope, input: { code: string; ki
   const until = input.effectiveUntil == null ? null : parseLocalDate(input.effectiveUntil);
   if (until !== null && isDateError(until)) throw badInput(`effectiveUntil: ${until.messageEn}`, { field: 'effectiveUntil' });
   if (until !== null && until < from) throw badInput('effectiveUntil: before effectiveFrom', { field: 'effectiveUntil' });
-  if (!covers(s.caller.region, r)) throw forbidden(`defineLocalEntitlement: ${r.code} is outside your region`);
+  if (!covers(officeRegion(s.caller), r)) throw forbidden(`defineLocalEntitlement: ${r.code} is outside your region`);
   if (r.kind === 'URBAN_DISTRICT') throw badInput('regionCode: Art. 18(12)/19(6) let the city and county governments add items: the city or a county', { field: 'regionCode' });
   if (CATALOGUE.some((c) => c.code === input.code)) throw conflict('code: that is an Article 18/19 catalogue code');
   const cit = localCitation(input.kind as EntitlementKind);

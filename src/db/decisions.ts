@@ -7,6 +7,8 @@
  *   decisionsMade       eligibility_decision_office_created (role, actor_region_code, created_at, decision_id)
  *                       eligibility_decision_department_created (department, actor_region_code, created_at, decision_id)
  *   decisionsToReview   eligibility_decision_department_created, each row looked up in confiscation(permit_id)
+ * And one holder's decisions (myVerifications), newest first: the index (holder_id, created_at,
+ * decision_id) serves both the filter and the order (migration 20261201000100).
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { DecisionRow } from './entities';
@@ -49,6 +51,7 @@ function decisionRow(r: Record<string, unknown>): DecisionRow {
     permitId: r.permit_id == null ? null : Number(r.permit_id), eligible: r.eligible === true || r.eligible === 1,
     body: String(r.body), actor: String(r.actor), role: String(r.role), department: r.department == null ? null : String(r.department),
     actorRegionCode: String(r.actor_region_code), createdAt: String(r.created_at),
+    holderId: r.holder_id == null ? null : Number(r.holder_id), byShareCode: r.by_share_code === true || r.by_share_code === 1,
   };
 }
 
@@ -71,4 +74,45 @@ export async function decisionPage(em: EntityManager, l: DecisionList, after: { 
     params,
   );
   return rows.map(decisionRow);
+}
+
+/** What a holder may see of a decision about them: never the caller's subject, never the body. */
+export interface DecisionAboutHolder {
+  decisionId: string;
+  createdAt: string;
+  role: string;
+  department: string | null;
+  actorRegionCode: string;
+  entitlementCode: string;
+  asOf: string;
+  eligible: boolean;
+  byShareCode: boolean;
+}
+
+const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
+
+/** The position of a cursor among the holder's decisions, or null when it is not one of theirs. */
+export async function decisionPosition(em: EntityManager, holderId: number, decisionId: string): Promise<string | null> {
+  const [r] = await (em as SqlEm).execute('select created_at from eligibility_decision where decision_id = ? and holder_id = ?', [decisionId, holderId]);
+  return r ? String(r.created_at) : null;
+}
+
+export async function decisionsAboutHolder(em: EntityManager, holderId: number, page: { first: number; after: { createdAt: string; decisionId: string } | null }): Promise<DecisionAboutHolder[]> {
+  const cols = 'decision_id, created_at, role, department, actor_region_code, entitlement_code, as_of, eligible, by_share_code';
+  const rows = page.after
+    ? await (em as SqlEm).execute(
+      `select ${cols} from eligibility_decision
+        where holder_id = ? and (created_at, decision_id) < (?, ?)
+        order by created_at desc, decision_id desc limit ?`,
+      [holderId, page.after.createdAt, page.after.decisionId, page.first],
+    )
+    : await (em as SqlEm).execute(
+      `select ${cols} from eligibility_decision where holder_id = ? order by created_at desc, decision_id desc limit ?`,
+      [holderId, page.first],
+    );
+  return rows.map((r) => ({
+    decisionId: String(r.decision_id), createdAt: String(r.created_at), role: String(r.role),
+    department: r.department == null ? null : String(r.department), actorRegionCode: String(r.actor_region_code),
+    entitlementCode: String(r.entitlement_code), asOf: String(r.as_of), eligible: bool(r.eligible), byShareCode: bool(r.by_share_code),
+  }));
 }

@@ -382,6 +382,13 @@ export class DecisionRow {
   /** the asking office's region: with `department`, which office made the decision */
   actorRegionCode!: string;
   createdAt!: string;
+  /**
+   * the holder whose ID number was asked about, whenever it belongs to one, even when the name did
+   * not match (so the holder sees every check about them, myVerifications); null for an unknown number
+   */
+  holderId!: number | null;
+  /** the holder consented by a share code in place of ID number and name */
+  byShareCode!: boolean;
 }
 export const Decision = new EntitySchema<DecisionRow>({
   class: DecisionRow,
@@ -398,13 +405,54 @@ export const Decision = new EntitySchema<DecisionRow>({
     department: { type: 'string', length: 48, nullable: true },
     actorRegionCode: { type: 'string', length: 6 },
     createdAt,
+    holderId: { type: 'number', nullable: true },
+    byShareCode: { type: 'boolean', default: false },
   },
-  // the decision lists read index ranges in (created_at, decision_id) order (src/db/decisions.ts)
+  // the decision lists read index ranges in (created_at, decision_id) order (src/db/decisions.ts);
+  // myVerifications pages through one holder's decisions newest first, from the holder index alone
   indexes: [
     { name: 'eligibility_decision_permit_created', properties: ['permitId', 'createdAt', 'decisionId'] },
     { name: 'eligibility_decision_office_created', properties: ['role', 'actorRegionCode', 'createdAt', 'decisionId'] },
     { name: 'eligibility_decision_department_created', properties: ['department', 'actorRegionCode', 'createdAt', 'decisionId'] },
+    { name: 'eligibility_decision_holder_newest_index', properties: ['holderId', 'createdAt', 'decisionId'] },
   ],
+});
+
+/**
+ * A one-time code by which a holder lets a department check them (SPEC 亮证). The code itself is
+ * never stored: only its keyed hash (HMAC-SHA256, src/app/share-codes/code.ts) and its last two
+ * characters for the holder's list. Used and revoked codes stay, as every act does.
+ */
+export class ShareCodeRow {
+  id!: number;
+  holderId!: number;
+  codeHash!: string;
+  lastTwo!: string;
+  entitlementCode!: string | null;
+  department!: string | null;
+  expiresAt!: string;
+  createdAt!: string;
+  usedAt!: string | null;
+  /** the decision the code was used up by */
+  usedDecisionId!: string | null;
+  revokedAt!: string | null;
+}
+export const ShareCode = new EntitySchema<ShareCodeRow>({
+  class: ShareCodeRow,
+  tableName: 'share_code',
+  properties: {
+    id,
+    holderId: { type: 'number', index: true },
+    codeHash: { type: 'string', length: 64, unique: true },
+    lastTwo: { type: 'string', length: 2 },
+    entitlementCode: { type: 'string', length: 64, nullable: true },
+    department: { type: 'string', length: 48, nullable: true },
+    expiresAt: createdAt,
+    createdAt,
+    usedAt: { ...createdAt, nullable: true },
+    usedDecisionId: { type: 'string', length: 36, nullable: true },
+    revokedAt: { ...createdAt, nullable: true },
+  },
 });
 
 /** Art. 22(4)-(5): the audit log, a hash chain. Holds no names or full ID numbers. */
@@ -437,5 +485,5 @@ export const Audit = new EntitySchema<AuditRow>({
 
 export const ENTITIES = [
   Holder, ResidenceRecord, Application, Permit, Endorsement, ResidenceChange, Replacement, ReplacementIssue,
-  Dependent, Violation, Confiscation, EntitlementEntity, RegionEntity, Decision, Audit,
+  Dependent, Violation, Confiscation, EntitlementEntity, RegionEntity, Decision, Audit, ShareCode,
 ];

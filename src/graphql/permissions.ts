@@ -30,10 +30,10 @@ const may = (power: Power) => {
 const authenticated = rule('authenticated', { cache: 'contextual' })((_p, _a, ctx: GqlContext) => (ctx.caller ? true : unauthenticated()));
 
 /** A DEPARTMENT may verify only the entitlements in its token's scope. */
-const inScope = rule('inScope', { cache: 'strict' })((_p, args: { query?: { entitlement: string }; queries?: { entitlement: string }[] }, ctx: GqlContext) => {
+const inScope = rule('inScope', { cache: 'strict' })((_p, args: { query?: { entitlement: string }; queries?: { entitlement: string }[]; entitlement?: string }, ctx: GqlContext) => {
   if (!ctx.caller) return unauthenticated();
   if (ctx.caller.role !== 'DEPARTMENT') return true;
-  const codes = args.query ? [args.query.entitlement] : (args.queries ?? []).map((q) => q.entitlement);
+  const codes = args.query ? [args.query.entitlement] : typeof args.entitlement === 'string' ? [args.entitlement] : (args.queries ?? []).map((q) => q.entitlement);
   const outside = codes.find((c) => !ctx.caller!.scope.has(c));
   return outside === undefined ? true : forbidden(`Entitlement ${outside.slice(0, 64)} is not in your scope`);
 });
@@ -50,6 +50,7 @@ const regionArgCovered = (pick: (args: Record<string, any>) => unknown) =>
     const code = pick(args);
     const target = typeof code === 'string' ? resolveRegionCode(code) : undefined;
     if (!target) return true; // an unknown code is bad input, refused by the use case with BAD_USER_INPUT
+    if (ctx.caller.role === 'HOLDER') return forbidden('A permit holder acts for no region');
     return covers(ctx.caller.region, target) ? true : forbidden(`Region ${target.code} is outside your region (${ctx.caller.region.code})`);
   });
 const residenceInRegion = regionArgCovered((a) => a.input?.residenceRegionCode);
@@ -71,6 +72,11 @@ export const ROOT_RULES = {
     verifyReceipt: authenticated,
     decisionsMade: may('READ_DECISIONS_MADE'),
     decisionsToReview: may('REVIEW_DECISIONS'),
+    me: may('READ_OWN_RECORDS'),
+    myVerifications: may('READ_OWN_RECORDS'),
+    myShareCodes: may('SHARE_OWN_PERMIT'),
+    // role and scope before the code is looked at (SPEC 亮证)
+    verifyEligibilityByShareCode: and(may('VERIFY_BY_SHARE_CODE'), inScope),
   },
   Mutation: {
     registerResidence: and(may('REGISTER_AND_ISSUE'), residenceInRegion),
@@ -84,6 +90,8 @@ export const ROOT_RULES = {
     recordViolation: may('PENALISE'),
     confiscatePermit: may('PENALISE'),
     defineLocalEntitlement: and(may('DEFINE_LOCAL_ENTITLEMENT'), entitlementRegionInRegion),
+    createShareCode: may('SHARE_OWN_PERMIT'),
+    revokeShareCode: may('SHARE_OWN_PERMIT'),
   },
 } as const;
 

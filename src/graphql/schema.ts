@@ -4,13 +4,14 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { RESOLVERS } from './resolvers';
+import { HOLDER_RESOLVERS } from './holder-resolvers';
 import { permissions } from './permissions';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** The schema without permissions: what schema/schema.graphql records. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]],
+    resolvers: [...RESOLVERS, ...HOLDER_RESOLVERS] as unknown as [Function, ...Function[]],
     scalarsMap: [],
     orphanedTypes: [],
     validate: false,

@@ -5,9 +5,12 @@
  */
 import { cite, type Citation } from './articles';
 
-export type Role = 'PUBLIC_SECURITY' | 'DELEGATED_AGENCY' | 'DEPARTMENT' | 'AUDITOR' | 'ADMIN';
+/** The offices (staff of an authority, each with a region) and the permit holder (SPEC 2026-12), who has none. */
+export type OfficeRole = 'PUBLIC_SECURITY' | 'DELEGATED_AGENCY' | 'DEPARTMENT' | 'AUDITOR' | 'ADMIN';
+export type Role = OfficeRole | 'HOLDER';
 
-export const ROLES: readonly Role[] = ['PUBLIC_SECURITY', 'DELEGATED_AGENCY', 'DEPARTMENT', 'AUDITOR', 'ADMIN'];
+export const OFFICE_ROLES: readonly OfficeRole[] = ['PUBLIC_SECURITY', 'DELEGATED_AGENCY', 'DEPARTMENT', 'AUDITOR', 'ADMIN'];
+export const ROLES: readonly Role[] = [...OFFICE_ROLES, 'HOLDER'];
 
 export type Power =
   | 'READ_CATALOGUE'
@@ -20,7 +23,10 @@ export type Power =
   | 'REGISTER_AND_ISSUE'
   | 'PENALISE'
   | 'AUDIT'
-  | 'DEFINE_LOCAL_ENTITLEMENT';
+  | 'DEFINE_LOCAL_ENTITLEMENT'
+  | 'READ_OWN_RECORDS'
+  | 'SHARE_OWN_PERMIT'
+  | 'VERIFY_BY_SHARE_CODE';
 
 /** Each power and the roles that hold it, with the article that grants it. */
 export const POWERS: Readonly<Record<Power, { roles: readonly Role[]; citation: Citation }>> = {
@@ -37,6 +43,12 @@ export const POWERS: Readonly<Record<Power, { roles: readonly Role[]; citation: 
   PENALISE: { roles: ['PUBLIC_SECURITY'], citation: cite('20') },
   AUDIT: { roles: ['AUDITOR'], citation: cite('22') },
   DEFINE_LOCAL_ENTITLEMENT: { roles: ['ADMIN'], citation: cite('18.1.12') },
+  // SPEC "Holders, consent and receipts": the holder reads their own file and the checks made about
+  // them (22(4): every read of personal data is accounted for), and lends a department a one-time
+  // code in place of the ID number and name; the department still sees only the masked summary.
+  READ_OWN_RECORDS: { roles: ['HOLDER'], citation: cite('22.1.4') },
+  SHARE_OWN_PERMIT: { roles: ['HOLDER'], citation: cite('22.1.4') },
+  VERIFY_BY_SHARE_CODE: { roles: ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('4.2') },
 };
 
 export function hasPower(role: Role, power: Power): boolean {

@@ -11,8 +11,8 @@ import { CALLERS, databases, startGateway, type TestGateway } from '../support/g
 import { idNumber } from '../support/people';
 
 const DBS = await databases();
-type Who = 'NONE' | 'PUBLIC_SECURITY' | 'DELEGATED_AGENCY' | 'DEPARTMENT' | 'AUDITOR' | 'ADMIN';
-const ALL: Who[] = ['PUBLIC_SECURITY', 'DELEGATED_AGENCY', 'DEPARTMENT', 'AUDITOR', 'ADMIN'];
+type Who = 'NONE' | 'PUBLIC_SECURITY' | 'DELEGATED_AGENCY' | 'DEPARTMENT' | 'AUDITOR' | 'ADMIN' | 'HOLDER';
+const ALL: Who[] = ['PUBLIC_SECURITY', 'DELEGATED_AGENCY', 'DEPARTMENT', 'AUDITOR', 'ADMIN', 'HOLDER'];
 const PS_AGENCY: Who[] = ['PUBLIC_SECURITY', 'DELEGATED_AGENCY'];
 const ID = idNumber('411302', '1990-01-01', 777);
 
@@ -43,6 +43,12 @@ const TABLE: Record<string, [string, Who[]]> = {
   recordViolation: [`mutation { recordViolation(input: { citizenIdNumber: "${ID}", article: 20, clause: 9, warning: true, fineYuan: 0, illegalGainsYuan: 0 }) { id } }`, ['PUBLIC_SECURITY']],
   confiscatePermit: ['mutation { confiscatePermit(permitId: "999999", reason: "x") { id } }', ['PUBLIC_SECURITY']],
   defineLocalEntitlement: ['mutation { defineLocalEntitlement(input: { code: "1BAD", kind: PUBLIC_SERVICE, nameZh: "x", nameEn: "x", department: HEALTH, regionCode: "410300", effectiveFrom: "2027-01-01" }) { code } }', ['ADMIN']],
+  me: ['{ me { name } }', ['HOLDER']],
+  myVerifications: ['{ myVerifications { decisionId } }', ['HOLDER']],
+  myShareCodes: ['{ myShareCodes { id } }', ['HOLDER']],
+  verifyEligibilityByShareCode: ['{ verifyEligibilityByShareCode(code: "ABCD2345", entitlement: "PUBLIC_RENTAL_HOUSING") { eligible } }', ['DEPARTMENT', ...PS_AGENCY]],
+  createShareCode: ['mutation { createShareCode { id } }', ['HOLDER']],
+  revokeShareCode: ['mutation { revokeShareCode(id: "999999") }', ['HOLDER']],
 };
 
 const CLAIMS = {
@@ -51,6 +57,8 @@ const CLAIMS = {
   DEPARTMENT: CALLERS.housing,
   AUDITOR: CALLERS.auditor,
   ADMIN: CALLERS.adminCity,
+  // a holder's token carries no region (a region claim would be ignored)
+  HOLDER: { sub: 'test:holder', role: 'HOLDER', citizenIdNumber: idNumber('411302', '1991-02-02', 790) },
 } as const;
 
 describe('the table covers the schema', () => {
@@ -80,6 +88,15 @@ describe.each(DBS)('authorization matrix on %s', (db) => {
     if (who === 'NONE') expect(code).toBe('UNAUTHENTICATED');
     else if (allowed) expect(['FORBIDDEN', 'UNAUTHENTICATED']).not.toContain(code);
     else expect(code, `${field} by ${who}`).toBe('FORBIDDEN');
+  });
+
+  it('a HOLDER token that carries a region claim covers no region: every field not its own stays FORBIDDEN', async () => {
+    const withRegion = await g.token({ ...CLAIMS.HOLDER, region: '410300' });
+    for (const [field, [op, allowed]] of Object.entries(TABLE)) {
+      if (allowed.includes('HOLDER')) continue;
+      const r = await g.gql(op, {}, withRegion);
+      expect(r.body.errors?.[0]?.extensions?.code, field).toBe('FORBIDDEN');
+    }
   });
 
   it('a department outside its scope is FORBIDDEN; a wrong-region office is FORBIDDEN on personal data', async () => {
@@ -133,6 +150,12 @@ const WRONG: Record<string, Wrong> = {
   recordViolation: { op: `mutation { recordViolation(input: { citizenIdNumber: "${XINAN_ID}", article: 20, clause: 2, warning: true, fineYuan: 100, illegalGainsYuan: 0 }) { id } }`, as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
   confiscatePermit: { op: 'mutation { confiscatePermit(permitId: "%PERMIT%", reason: "x") { id } }', as: CALLERS.psLaocheng, expect: 'FORBIDDEN' },
   defineLocalEntitlement: { op: 'mutation { defineLocalEntitlement(input: { code: "CITY_WIDE_THING", kind: PUBLIC_SERVICE, nameZh: "x", nameEn: "x", department: HEALTH, regionCode: "410300", effectiveFrom: "2027-01-01" }) { code } }', as: CALLERS.adminXinan, expect: 'FORBIDDEN' },
+  me: { none: "a holder has no region and reads only the file of the token's own ID number: no argument can name another" },
+  myVerifications: { none: "the token's own ID number only: no argument can name another holder (test/e2e/holders.test.ts)" },
+  myShareCodes: { none: "the token's own codes only: no argument can name another holder" },
+  createShareCode: { none: "a code is made for the token's own ID number; a holder has no region" },
+  revokeShareCode: { none: "another holder's code answers false, as an unknown one (test/e2e/share-codes.test.ts)" },
+  verifyEligibilityByShareCode: { op: '{ verifyEligibilityByShareCode(code: "ABCD2345", entitlement: "PUBLIC_RENTAL_HOUSING") { eligible } }', as: CALLERS.school, expect: 'FORBIDDEN' },
 };
 
 describe('the wrong-region and wrong-scope table covers the schema', () => {

@@ -102,7 +102,7 @@ describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
     const idp = createServer((_q, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ keys: [jwk] })); });
     await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
     const jwksUrl = `http://127.0.0.1:${(idp.address() as { port: number }).port}/jwks.json`;
-    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWKS_URL: jwksUrl, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() } });
+    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWKS_URL: jwksUrl, GATEWAY_SIGNING_KEY_FILE: signingKeyFile(), GATEWAY_SHARE_CODE_KEY: 'share-code-key-for-the-rs256-only-test-0123456789' } });
     try {
       const sign = (key: Parameters<InstanceType<typeof SignJWT>['sign']>[0]) => new SignJWT({ ...CALLERS.housing }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(CALLERS.housing.sub).setExpirationTime('5m').sign(key);
       const ok = await g.gql('{ regions { code } }', {}, await sign(good.privateKey));

@@ -2,14 +2,18 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { SqliteMigration20261128000000_initial } from './sqlite-20261128000000-initial';
 import { PostgresMigration20261128000000_initial } from './postgresql-20261128000000-initial';
+import { SqliteMigration20261201000100_holders_share_codes } from './sqlite-20261201000100-holders-share-codes';
+import { PostgresMigration20261201000100_holders_share_codes } from './postgresql-20261201000100-holders-share-codes';
 import { SqliteMigration20261201000200_decision_lists } from './sqlite-20261201000200-decision-lists';
 import { PostgresMigration20261201000200_decision_lists } from './postgresql-20261201000200-decision-lists';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: SqliteMigration20261128000000_initial },
+  { name: 'Migration20261201000100_holders_share_codes', class: SqliteMigration20261201000100_holders_share_codes },
   { name: 'Migration20261201000200_decision_lists', class: SqliteMigration20261201000200_decision_lists },
 ];
 export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: PostgresMigration20261128000000_initial },
+  { name: 'Migration20261201000100_holders_share_codes', class: PostgresMigration20261201000100_holders_share_codes },
   { name: 'Migration20261201000200_decision_lists', class: PostgresMigration20261201000200_decision_lists },
 ];
