@@ -16,7 +16,7 @@ import pino, { type Logger } from 'pino';
 import { initORM } from './db/orm';
 import { seedReference } from '../seeds/reference';
 import { seedDemo } from '../seeds/demo';
-import { OFFICIAL_CALENDAR } from './calendar/official';
+import { calendarFromEnv } from './calendar/notices';
 import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
 import { RateLimiter } from './app/rate-limit';
@@ -30,6 +30,7 @@ export interface GatewayOptions {
   host?: string;
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
+  /** the working calendar (tests); default: the package's schedules plus HOLIDAY_NOTICES_FILE, read at start */
   calendar?: WorkingCalendar;
   /** reference data always; the demo set on request */
   seed?: 'reference' | 'demo';
@@ -98,8 +99,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
+  // read once at start: a new notice takes effect on the next (rolling) restart
+  const calendar = o.calendar ?? calendarFromEnv(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
-  const deps = { calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now };
+  const deps = { calendar, clock: o.clock ?? Date.now };
   const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery });
   await seedReference(orm);
   if (o.seed === 'demo') await seedDemo(orm, deps, logger);

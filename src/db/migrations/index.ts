@@ -2,10 +2,14 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { SqliteMigration20261128000000_initial } from './sqlite-20261128000000-initial';
 import { PostgresMigration20261128000000_initial } from './postgresql-20261128000000-initial';
+import { SqliteMigration20261201000300_derived_dates } from './sqlite-20261201000300-derived-dates';
+import { PostgresMigration20261201000300_derived_dates } from './postgresql-20261201000300-derived-dates';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: SqliteMigration20261128000000_initial },
+  { name: 'Migration20261201000300_derived_dates', class: SqliteMigration20261201000300_derived_dates },
 ];
 export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: PostgresMigration20261128000000_initial },
+  { name: 'Migration20261201000300_derived_dates', class: PostgresMigration20261201000300_derived_dates },
 ];
