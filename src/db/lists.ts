@@ -39,8 +39,8 @@ export async function openApplicationsPage(em: EntityManager, q: {
       from permit_application a
      where a.open_slot is not null and a.applied_on <= ?`;
   if (q.after) {
-    sql += ' and (a.applied_on > ? or (a.applied_on = ? and a.id > ?))';
-    params.push(q.after.appliedOn, q.after.appliedOn, q.after.id);
+    sql += ' and (a.applied_on, a.id) > (?, ?)';
+    params.push(q.after.appliedOn, q.after.id);
   }
   sql += ' and not exists (select 1 from permit p where p.application_id = a.id and p.issued_on <= ?)';
   params.push(q.asOf);
@@ -54,27 +54,36 @@ export async function openApplicationsPage(em: EntityManager, q: {
   return (await (em as SqlEm).execute(sql, params)).map(applicationRow);
 }
 
+/** Where a permit sits in the endorsementsDue order (issue month-day, id): the cursor of a page. */
+export async function permitPosition(em: EntityManager, id: number): Promise<{ monthDay: string; id: number } | null> {
+  const [r] = await (em as SqlEm).execute('select id, issue_month_day from permit where id = ?', [id]);
+  return r ? { monthDay: String(r.issue_month_day), id: Number(r.id) } : null;
+}
+
 /**
- * Ids of permits issued on or before `issuedBy` whose issue month-day is in one of `monthDays`
- * (inclusive `MM-DD` ranges; empty: none) and whose region on `regionOn` (the permit's, or its
- * latest residence change by then) carries one of `regionCodes` (null: any), after `afterId` in
- * id order. Index: permit (issue_month_day, id).
+ * Permits issued on or before `issuedBy` whose issue month-day is in `monthDays` (inclusive
+ * `MM-DD`), and whose region on `regionOn` (the permit's, or its latest residence change by then)
+ * carries one of `regionCodes` (null: any), after `after` in (issue month-day, id) order.
+ * Index: permit (issue_month_day, id), for the filter and the order both.
  */
-export async function permitIdsByIssueMonthDay(em: EntityManager, q: {
-  issuedBy: string; monthDays: readonly { from: string; to: string }[]; regionOn: string; regionCodes: readonly string[] | null;
-  afterId: number; limit: number;
-}): Promise<number[]> {
-  if (q.monthDays.length === 0) return [];
-  const params: unknown[] = [q.issuedBy, q.afterId];
-  let sql = `select p.id from permit p where p.issued_on <= ? and p.id > ?
-     and (${q.monthDays.map(() => 'p.issue_month_day between ? and ?').join(' or ')})`;
-  for (const r of q.monthDays) params.push(r.from, r.to);
+export async function permitsByIssueMonthDay(em: EntityManager, q: {
+  issuedBy: string; monthDays: { from: string; to: string }; regionOn: string; regionCodes: readonly string[] | null;
+  after: { monthDay: string; id: number } | null; limit: number;
+}): Promise<{ id: number; monthDay: string }[]> {
+  const params: unknown[] = [q.monthDays.from, q.monthDays.to];
+  let sql = 'select p.id, p.issue_month_day from permit p where p.issue_month_day between ? and ?';
+  if (q.after) {
+    sql += ' and (p.issue_month_day, p.id) > (?, ?)';
+    params.push(q.after.monthDay, q.after.id);
+  }
+  sql += ' and p.issued_on <= ?';
+  params.push(q.issuedBy);
   if (q.regionCodes) {
     sql += ` and coalesce((select c.to_region_code from residence_change c where c.permit_id = p.id and c.changed_on <= ?
                             order by c.changed_on desc, c.id desc limit 1), p.region_code) in (${placeholders(q.regionCodes.length)})`;
     params.push(q.regionOn, ...q.regionCodes);
   }
-  sql += ' order by p.id limit ?';
+  sql += ' order by p.issue_month_day, p.id limit ?';
   params.push(q.limit);
-  return (await (em as SqlEm).execute(sql, params)).map((r) => Number(r.id));
+  return (await (em as SqlEm).execute(sql, params)).map((r) => ({ id: Number(r.id), monthDay: String(r.issue_month_day) }));
 }

@@ -1,7 +1,8 @@
 /**
  * SPEC "Lists that grow with the city": overdueApplications (Art. 11) and endorsementsDue (Art. 13,
  * I-3) answer in pages (first ≤ 1000, after = the last item's id), in a stable order, in the
- * caller's region only. Walking the pages gives every item exactly once, and the items are those
+ * caller's region only (endorsementsDue in anniversary order from `from`, overdueApplications in
+ * acceptance order). Walking the pages gives every item exactly once, and the items are those
  * of the definition — checked here against the law's own functions applied to every record of the
  * demo data set (plus permits issued on Feb 29, at the turn of the year and before holidays), for
  * many ranges. Over HTTP, on every database. Today is 2026-11-28 (Shanghai).
@@ -9,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addDays, addMonths, covers, d, endorsementWindow, fromEpochDay, isOverdue, issueDeadline, permitStateOn, resolveRegionCode,
+  addDays, addMonths, anniversariesOfWindowsOpenIn, covers, issueMonthDaysWithAnniversaryIn, d, endorsementWindow, fromEpochDay, isOverdue, issueDeadline, permitStateOn, resolveRegionCode,
   toEpochDay, type LocalDate, type Region,
 } from '../../src/law';
 import { OFFICIAL_CALENDAR as CAL } from '../../src/calendar/official';
@@ -68,6 +69,7 @@ function dueByDefinition(bundles: readonly PermitBundle[], from: LocalDate, to: 
 describe.each(DBS)('paged lists on the demo data set, on %s', (db) => {
   let g: TestGateway;
   let bundles: PermitBundle[] = [];
+  let byId = new Map<number, PermitBundle>();
   const t: Record<'city' | 'laocheng' | 'xinan' | 'agency', string> = {} as any;
   const regionOf = { city: resolveRegionCode('410300')!, laocheng: resolveRegionCode('410302')!, xinan: resolveRegionCode('410323')!, agency: resolveRegionCode('410302')! };
 
@@ -98,6 +100,8 @@ describe.each(DBS)('paged lists on the demo data set, on %s', (db) => {
     }
     const em = g.gateway.orm.em.fork();
     bundles = await loadBundles(em, { permitIds: (await em.find(Permit, {})).map((p) => p.id) });
+    byId = new Map(bundles.map((b) => [b.permit.id, b]));
+    expect(bundles.every((b) => b.permit.issueMonthDay === b.permit.issuedOn.slice(5))).toBe(true);
   }, 600_000);
   afterAll(async () => g?.stop());
 
@@ -106,7 +110,17 @@ describe.each(DBS)('paged lists on the demo data set, on %s', (db) => {
     const check = async (from: LocalDate, to: LocalDate, first: number) => {
       for (const who of ['city', 'laocheng', 'xinan'] as const) {
         const walked = (await walk(g, DUE, 'endorsementsDue', { from, to }, t[who], first)).map((p) => Number(p.id));
-        expect(walked, `${who} ${from}..${to} first ${first}`).toEqual(dueByDefinition(bundles, from, to, regionOf[who]));
+        expect([...walked].sort((a, b) => a - b), `${who} ${from}..${to} first ${first}`).toEqual(dueByDefinition(bundles, from, to, regionOf[who]));
+        // the order: by anniversary from `from` on (issue month-day, the year's end wrapped), then id
+        const ranges = issueMonthDaysWithAnniversaryIn(anniversariesOfWindowsOpenIn(CAL, from, to).from, anniversariesOfWindowsOpenIn(CAL, from, to).to);
+        const key = (id: number) => {
+          const md = byId.get(id)!.permit.issueMonthDay;
+          return [ranges.findIndex((r) => r.from <= md && md <= r.to), md, id] as const;
+        };
+        for (let i = 1; i < walked.length; i += 1) {
+          const [a, b] = [key(walked[i - 1]!), key(walked[i]!)];
+          expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]))), `order ${JSON.stringify(a)} before ${JSON.stringify(b)}`).toBe(true);
+        }
         if (who === 'city') seen.city += walked.length;
         if (who === 'xinan') seen.xinan += walked.length;
       }
@@ -212,6 +226,14 @@ describe.each(DBS)('paged lists on the demo data set, on %s', (db) => {
     it('overdueApplications: an after that names no application', async () => {
       const e = await fails(g, OVERDUE, { after: '2000000000' }, t.city);
       expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    });
+
+    it('endorsementsDue: an after that names no permit of this list (another range\'s)', async () => {
+      const outside = bundles.find((b) => b.permit.issueMonthDay >= '07-01' && b.permit.issueMonthDay <= '08-31')!;
+      const e = await fails(g, DUE, { from: '2026-11-28', to: '2026-12-31', after: String(outside.permit.id) }, t.city);
+      expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      const missing = await fails(g, DUE, { from: '2026-11-28', to: '2026-12-31', after: '2000000000' }, t.city);
+      expect(missing.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     });
 
     it('first that is not an integer is refused by the schema (BAD_USER_INPUT)', async () => {
