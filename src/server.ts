@@ -17,7 +17,7 @@ import pino, { type Logger } from 'pino';
 import { dataDirFor, initORM } from './db/orm';
 import { seedReference } from '../seeds/reference';
 import { seedDemo } from '../seeds/demo';
-import { OFFICIAL_CALENDAR } from './calendar/official';
+import { calendarFromEnv } from './calendar/notices';
 import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
 import { createRedisStore, perCallerLimiter, type RateLimiter, type RedisStore } from './app/rate-limit';
@@ -36,6 +36,7 @@ export interface GatewayOptions {
   host?: string;
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
+  /** the working calendar (tests); default: the package's schedules plus HOLIDAY_NOTICES_FILE, read at start */
   calendar?: WorkingCalendar;
   /** reference data always; the demo set on request */
   seed?: 'reference' | 'demo';
@@ -155,13 +156,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
+  // read once at start: a new notice takes effect on the next (rolling) restart
+  const calendar = o.calendar ?? calendarFromEnv(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
   // before the database: a production start without its signing key fails at once, saying so
   const receipts = await loadReceiptKeys({ env, production: auth.production, dataDir: o.dataDir ?? (env.GATEWAY_DATA_DIR || dataDirFor(o.databaseUrl)) });
   const redisUrl = o.redisUrl ?? env.REDIS_URL;
   const redis = redisUrl ? createRedisStore(redisUrl, logger) : null;
   const baseDeps = {
-    calendar: o.calendar ?? OFFICIAL_CALENDAR, clock: o.clock ?? Date.now,
+    calendar, clock: o.clock ?? Date.now,
     // the invalid-code count is shared by the nodes through the rate limit's Redis, when there is one
     shareCodes: { key: shareCodeKey(env), attempts: shareCodeAttempts(shareCodeAttemptLimiter(redis, `${o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX ?? 'luoyang-gw'}:share-code-invalid`)) },
   };

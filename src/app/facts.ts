@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  resolveRegionCode, permitStateOn, d, type LocalDate, type PermitFacts, type PermitState, type Region,
+  resolveRegionCode, permitStateOn, validityAfterEndorsement, d, type LocalDate, type PermitFacts, type PermitState, type Region,
   type WorkingCalendar,
 } from '../law';
 import type { ConfiscationRow, EndorsementRow, PermitRow, ResidenceChangeRow } from '../db/entities';
@@ -30,7 +30,7 @@ export async function loadBundles(em: EntityManager, by: { holderIds?: readonly 
   if (ids.length === 0) return [];
   const col = by.holderIds ? 'p.holder_id' : 'p.id';
   const prow = await sql.execute(
-    `select p.id, p.holder_id, p.application_id, p.issued_on, p.issuing_authority, p.region_code, p.actor, p.created_at,
+    `select p.id, p.holder_id, p.application_id, p.issued_on, p.issue_month_day, p.issuing_authority, p.region_code, p.actor, p.created_at,
             c.id as c_id, c.confiscated_on, c.reason as c_reason, c.actor as c_actor, c.created_at as c_created_at
        from permit p left join confiscation c on c.permit_id = p.id
       where ${col} in (${placeholders(ids.length)}) order by p.issued_on, p.id`,
@@ -38,7 +38,7 @@ export async function loadBundles(em: EntityManager, by: { holderIds?: readonly 
   );
   const bundles = prow.map((r) => ({
     permit: {
-      id: Number(r.id), holderId: Number(r.holder_id), applicationId: Number(r.application_id), issuedOn: String(r.issued_on),
+      id: Number(r.id), holderId: Number(r.holder_id), applicationId: Number(r.application_id), issuedOn: String(r.issued_on), issueMonthDay: String(r.issue_month_day),
       issuingAuthority: String(r.issuing_authority), regionCode: String(r.region_code), actor: String(r.actor), createdAt: String(r.created_at),
     },
     endorsements: [] as EndorsementRow[],
@@ -53,7 +53,7 @@ export async function loadBundles(em: EntityManager, by: { holderIds?: readonly 
   const pids = [...byId.keys()];
   const ph = placeholders(pids.length);
   const acts = await sql.execute(
-    `select 'E' as k, id, permit_id, endorsed_on as d1, extends_validity_through as d2, year as n, null as r1, null as r2, null as addr, null as flag from endorsement where permit_id in (${ph})
+    `select 'E' as k, id, permit_id, endorsed_on as d1, null as d2, year as n, null as r1, null as r2, null as addr, null as flag from endorsement where permit_id in (${ph})
      union all
      select 'C' as k, id, permit_id, changed_on as d1, null as d2, null as n, from_region_code as r1, to_region_code as r2, address as addr, change_registration as flag from residence_change where permit_id in (${ph})
      union all
@@ -64,7 +64,7 @@ export async function loadBundles(em: EntityManager, by: { holderIds?: readonly 
   for (const a of acts) {
     const b = byId.get(Number(a.permit_id))!;
     if (a.k === 'E') {
-      b.endorsements.push({ id: Number(a.id), permitId: b.permit.id, year: Number(a.n), endorsedOn: String(a.d1), extendsValidityThrough: String(a.d2), actor: '', createdAt: '' });
+      b.endorsements.push({ id: Number(a.id), permitId: b.permit.id, year: Number(a.n), endorsedOn: String(a.d1), actor: '', createdAt: '' });
     } else if (a.k === 'C') {
       b.changes.push({ id: Number(a.id), permitId: b.permit.id, holderId: b.permit.holderId, fromRegionCode: String(a.r1), toRegionCode: String(a.r2), address: String(a.addr), changedOn: String(a.d1), changeRegistration: bool(a.flag), actor: '', createdAt: '' });
     } else {
@@ -102,4 +102,19 @@ export function permitThatCounts(bundles: readonly PermitBundle[], asOf: LocalDa
 
 export function stateOn(cal: WorkingCalendar, b: PermitBundle, asOf: LocalDate): PermitState {
   return permitStateOn(cal, permitFacts(b), asOf);
+}
+
+export interface EndorsementView {
+  readonly endorsedOn: LocalDate;
+  /** I-3, derived with the calendar in force (never stored) */
+  readonly extendsValidityThrough: LocalDate;
+  readonly provisional: boolean;
+}
+
+/** The permit's endorsements, each with the validity it gives (the end of the next year's window). */
+export function endorsementsOf(cal: WorkingCalendar, b: PermitBundle): EndorsementView[] {
+  return b.endorsements.map((e) => {
+    const through = validityAfterEndorsement(cal, d(b.permit.issuedOn), e.year);
+    return { endorsedOn: d(e.endorsedOn), extendsValidityThrough: through.date, provisional: through.provisional };
+  });
 }

@@ -8,7 +8,7 @@ import {
   isMoveRequiringChangeRegistration, localCitation, maskCitizenId, namesMatch, normalizeName,
   parseCitizenId, replacementDeadline, resolveRegionCode, validateName, validatePenalty, d, isDateError, parseLocalDate,
   type LocalDate, type Reason, type ResidenceBasis, type Region, type EntitlementKind, type Department, DEPARTMENTS,
-  isValidHukouRegionCode, cite, violation, type CitationKey,
+  isValidHukouRegionCode, cite, violation, issueDeadline, monthDay, type CitationKey, type WorkingCalendar,
 } from '../law';
 import {
   Application, Confiscation, Dependent, Endorsement, EntitlementEntity, Holder, Permit, Replacement, ReplacementIssue,
@@ -134,11 +134,13 @@ export interface ApplicationView {
   permitId: number | null;
 }
 
-export function applicationView(a: ApplicationRow, permitId: number | null): ApplicationView {
+/** An application as answered: the Art. 11 deadline derived from the act with the calendar in force. */
+export function applicationView(cal: WorkingCalendar, a: ApplicationRow, permitId: number | null): ApplicationView {
+  const deadline = a.accepted ? issueDeadline(cal, d(a.appliedOn)) : null;
   return {
     id: a.id, holderId: a.holderId, appliedOn: d(a.appliedOn),
     status: !a.accepted ? 'REFUSED' : permitId !== null ? 'ISSUED' : 'ACCEPTED',
-    issueDeadline: a.issueDeadline ? d(a.issueDeadline) : null, deadlineProvisional: a.deadlineProvisional,
+    issueDeadline: deadline?.date ?? null, deadlineProvisional: deadline?.provisional ?? false,
     reasons: JSON.parse(a.reasons) as Reason[], permitId,
   };
 }
@@ -184,14 +186,13 @@ export async function applyForPermit(s: Scope, input: { citizenIdNumber: string;
     const decision = decideApplication(s.deps.calendar, { appliedOn, hukouRegionCode: holder.hukouRegionCode, registeredOn: d(latest.effectiveOn), basis });
     const row = em.create(Application, {
       holderId: holder.id, appliedOn, accepted: decision.eligible,
-      issueDeadline: decision.issueDeadline?.date ?? null, deadlineProvisional: decision.issueDeadline?.provisional ?? false,
       reasons: JSON.stringify(decision.reasons),
       openSlot: decision.eligible ? `${holder.id}:${bundles.length}` : null,
       officeRegionCode: officeRegion(s.caller).code, actor: s.caller.sub, createdAt: stamp(s),
     });
     await em.flush();
     return {
-      result: applicationView(row, null),
+      result: applicationView(s.deps.calendar, row, null),
       audit: [
         ...(corrected ? [{ action: 'CORRECT_RESIDENCE', subject: maskCitizenId(id.value), outcome: `Art. 10 correction of ${[newAddress !== null ? 'address' : '', newBasis !== null ? 'basis' : ''].filter(Boolean).join(' and ')}` }] : []),
         { action: 'APPLY_FOR_PERMIT', subject: `application:${row.id}`, outcome: decision.eligible ? `ACCEPTED deadline ${decision.issueDeadline!.date}` : `REFUSED ${decision.reasons.filter((r) => !r.passed).map((r) => r.code).join(',')}` },
@@ -217,13 +218,14 @@ export async function issuePermit(s: Scope, applicationId: string, issuedOnInput
     if (existing) throw conflict('A permit was already issued on this application');
     if (issuedOn < app.appliedOn) throw badInput('issuedOn: before the application date', { field: 'issuedOn' });
     const permit = em.create(Permit, {
-      holderId: app.holderId, applicationId: app.id, issuedOn, issuingAuthority: ISSUING_AUTHORITY,
+      holderId: app.holderId, applicationId: app.id, issuedOn, issueMonthDay: monthDay(issuedOn), issuingAuthority: ISSUING_AUTHORITY,
       regionCode: residenceRegion.code, actor: s.caller.sub, createdAt: stamp(s),
     });
     await em.flush();
     const [bundle] = await loadBundles(em, { permitIds: [permit.id] });
-    const late = app.issueDeadline !== null && issuedOn > app.issueDeadline;
-    return { result: bundle!, audit: [{ action: 'ISSUE_PERMIT', subject: `permit:${permit.id}`, outcome: `issued ${issuedOn}${late ? ` after the Art. 11 deadline ${app.issueDeadline}` : ''}` }] };
+    const deadline = issueDeadline(s.deps.calendar, d(app.appliedOn)).date;
+    const late = issuedOn > deadline;
+    return { result: bundle!, audit: [{ action: 'ISSUE_PERMIT', subject: `permit:${permit.id}`, outcome: `issued ${issuedOn}${late ? ` after the Art. 11 deadline ${deadline}` : ''}` }] };
   });
 }
 
@@ -269,8 +271,7 @@ export async function endorsePermit(s: Scope, permitIdInput: string, endorsedOnI
     const decision = decideEndorsement(s.deps.calendar, permitFacts(b), endorsedOn);
     if (!decision.ok) throw ruleViolation(decision.error);
     em.create(Endorsement, {
-      permitId, year: decision.value.year, endorsedOn, extendsValidityThrough: decision.value.extendsValidityThrough,
-      actor: s.caller.sub, createdAt: stamp(s),
+      permitId, year: decision.value.year, endorsedOn, actor: s.caller.sub, createdAt: stamp(s),
     });
     await em.flush();
     return { result: await bundleFor(em, permitId), audit: [{ action: 'ENDORSE_PERMIT', subject: `permit:${permitId}`, outcome: `year ${decision.value.year} endorsed; valid through ${decision.value.extendsValidityThrough}` }] };
@@ -311,8 +312,23 @@ export async function changeResidence(s: Scope, input: { permitId: string; resid
   });
 }
 
-export interface ReplacementView extends ReplacementRow {
-  issuedOn: string | null;
+export interface ReplacementView {
+  id: number;
+  permitId: number;
+  kind: string;
+  reportedOn: LocalDate;
+  /** Art. 14 para 2, derived from reportedOn with the calendar in force */
+  deadline: LocalDate;
+  deadlineProvisional: boolean;
+  issuedOn: LocalDate | null;
+}
+
+export function replacementView(cal: WorkingCalendar, r: ReplacementRow, issuedOn: string | null): ReplacementView {
+  const deadline = replacementDeadline(cal, d(r.reportedOn));
+  return {
+    id: r.id, permitId: r.permitId, kind: r.kind, reportedOn: d(r.reportedOn), deadline: deadline.date,
+    deadlineProvisional: deadline.provisional, issuedOn: issuedOn === null ? null : d(issuedOn),
+  };
 }
 
 /** Article 14 para 2: a lost or damaged permit is replaced within 15 working days of the request. */
@@ -328,11 +344,10 @@ export async function reportPermitLoss(s: Scope, permitIdInput: string, kind: 'L
     if (pending.some((p) => !issued.some((i) => i.requestId === p.id))) throw conflict('A replacement request for this permit is still open');
     const deadline = replacementDeadline(s.deps.calendar, reportedOn);
     const row = em.create(Replacement, {
-      permitId, kind, reportedOn, deadline: deadline.date, deadlineProvisional: deadline.provisional,
-      openSlot: `${permitId}:${b.replacementsIssued.length}`, actor: s.caller.sub, createdAt: stamp(s),
+      permitId, kind, reportedOn, openSlot: `${permitId}:${b.replacementsIssued.length}`, actor: s.caller.sub, createdAt: stamp(s),
     });
     await em.flush();
-    return { result: { ...row, issuedOn: null }, audit: [{ action: 'REPORT_PERMIT_LOSS', subject: `permit:${permitId}`, outcome: `${kind}; deadline ${deadline.date}` }] };
+    return { result: replacementView(s.deps.calendar, row, null), audit: [{ action: 'REPORT_PERMIT_LOSS', subject: `permit:${permitId}`, outcome: `${kind}; deadline ${deadline.date}` }] };
   });
 }
 

@@ -79,8 +79,8 @@ export class ApplicationRow {
   holderId!: number;
   appliedOn!: string;
   accepted!: boolean;
-  issueDeadline!: string | null;
-  deadlineProvisional!: boolean;
+  // The Art. 11 deadline is not stored: it is derived from appliedOn with the calendar in force
+  // (SPEC "Holiday notices"; migration 20261201000300 dropped the frozen column).
   reasons!: string; // JSON of Reason[]
   /** one open application per holder: `${holderId}:${permits issued so far}` while accepted; null when refused */
   openSlot!: string | null;
@@ -96,8 +96,6 @@ export const Application = new EntitySchema<ApplicationRow>({
     holderId: { type: 'number', index: true },
     appliedOn: date,
     accepted: { type: 'boolean' },
-    issueDeadline: { ...date, nullable: true },
-    deadlineProvisional: { type: 'boolean' },
     reasons: { type: 'text' },
     openSlot: { type: 'string', length: 40, nullable: true, unique: true },
     officeRegionCode: { type: 'string', length: 6 },
@@ -111,6 +109,8 @@ export class PermitRow {
   holderId!: number;
   applicationId!: number;
   issuedOn!: string;
+  /** `MM-DD` of issuedOn (calendar-free, indexed): endorsementsDue finds anniversaries by it (I-3) */
+  issueMonthDay!: string;
   issuingAuthority!: string;
   regionCode!: string;
   actor!: string;
@@ -124,6 +124,7 @@ export const Permit = new EntitySchema<PermitRow>({
     holderId: { type: 'number', index: true },
     applicationId: { type: 'number', unique: true },
     issuedOn: date,
+    issueMonthDay: { type: 'string', length: 5 },
     issuingAuthority: { type: 'string', length: 64 },
     regionCode: { type: 'string', length: 6 },
     actor: { type: 'string', length: 128 },
@@ -137,7 +138,7 @@ export class EndorsementRow {
   /** the endorsement year k whose window this endorsement falls in */
   year!: number;
   endorsedOn!: string;
-  extendsValidityThrough!: string;
+  // extendsValidityThrough is derived (I-3: the end of year k+1's window), never stored
   actor!: string;
   createdAt!: string;
 }
@@ -149,7 +150,6 @@ export const Endorsement = new EntitySchema<EndorsementRow>({
     permitId: { type: 'number', index: true },
     year: { type: 'number' },
     endorsedOn: date,
-    extendsValidityThrough: date,
     actor: { type: 'string', length: 128 },
     createdAt,
   },
@@ -191,8 +191,7 @@ export class ReplacementRow {
   permitId!: number;
   kind!: string;
   reportedOn!: string;
-  deadline!: string;
-  deadlineProvisional!: boolean;
+  // the Art. 14 para 2 deadline is derived from reportedOn with the calendar in force, never stored
   /** one open request per permit: `${permitId}:${cards issued so far}` */
   openSlot!: string;
   actor!: string;
@@ -206,8 +205,6 @@ export const Replacement = new EntitySchema<ReplacementRow>({
     permitId: { type: 'number', index: true },
     kind: { type: 'string', length: 8 },
     reportedOn: date,
-    deadline: date,
-    deadlineProvisional: { type: 'boolean' },
     openSlot: { type: 'string', length: 40, unique: true },
     actor: { type: 'string', length: 128 },
     createdAt,

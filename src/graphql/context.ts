@@ -1,7 +1,7 @@
 /** Per-request context: the caller, a scope with its own EntityManager fork, and its own loaders. */
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { Dependent, Holder, Permit, ResidenceRecord, type DependentRow, type HolderRow, type PermitRow, type ResidenceRecordRow } from '../db/entities';
+import { Dependent, Holder, Permit, Replacement, ReplacementIssue, ResidenceRecord, type DependentRow, type HolderRow, type PermitRow, type ReplacementRow, type ResidenceRecordRow } from '../db/entities';
 import type { Caller } from '../app/caller';
 import { AppError } from '../app/errors';
 import { loadBundles, type PermitBundle } from '../app/facts';
@@ -15,6 +15,7 @@ export interface Loaders {
   bundle: DataLoader<number, PermitBundle | null>;
   dependents: DataLoader<number, DependentRow[]>;
   permitByApplication: DataLoader<number, PermitRow | null>;
+  replacementsByPermit: DataLoader<number, { request: ReplacementRow; issuedOn: string | null }[]>;
 }
 
 function group<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V[]> {
@@ -50,6 +51,13 @@ export function createLoaders(em: EntityManager): Loaders {
     permitByApplication: new DataLoader(async (ids) => {
       const by = new Map((await em.find(Permit, { applicationId: { $in: [...ids] } })).map((p) => [p.applicationId, p]));
       return ids.map((id) => by.get(id) ?? null);
+    }),
+    replacementsByPermit: new DataLoader(async (ids) => {
+      const requests = await em.find(Replacement, { permitId: { $in: [...ids] } }, { orderBy: { reportedOn: 'asc', id: 'asc' } });
+      const issues = requests.length === 0 ? [] : await em.find(ReplacementIssue, { requestId: { $in: requests.map((r) => r.id) } });
+      const issuedOn = new Map(issues.map((i) => [i.requestId, i.issuedOn]));
+      const by = group(requests.map((request) => ({ request, issuedOn: issuedOn.get(request.id) ?? null })), (r) => r.request.permitId);
+      return ids.map((id) => by.get(id) ?? []);
     }),
   };
 }

@@ -10,7 +10,9 @@ import * as queries from '../app/queries';
 import * as verification from '../app/verification';
 import { signReceipt } from '../app/receipts/sign';
 import { verifyReceipt, type ReceiptCheckView } from '../app/receipts/verify-receipt';
-import { cardVersionOn, permitRegionOn, stateOn, type PermitBundle } from '../app/facts';
+import { cardVersionOn, endorsementsOf, permitRegionOn, stateOn, type PermitBundle } from '../app/facts';
+import { overdueApplications } from '../app/lists/overdue-applications';
+import { endorsementsDue } from '../app/lists/endorsements-due';
 import { asOfDate, today } from '../app/scope';
 import { notFound } from '../app/errors';
 import { scopeOf, type GqlContext } from './context';
@@ -80,13 +82,24 @@ export class QueryResolver {
   }
 
   @Query(() => [PermitApplication])
-  overdueApplications(@Ctx() ctx: GqlContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
-    return queries.overdueApplications(scopeOf(ctx), asOf);
+  overdueApplications(
+    @Ctx() ctx: GqlContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => ID, { nullable: true }) after?: string,
+  ) {
+    return overdueApplications(scopeOf(ctx), { asOf, first, after });
   }
 
   @Query(() => [Permit], { description: 'permits whose endorsement window is open on some day in [from, to]' })
-  endorsementsDue(@Ctx() ctx: GqlContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string) {
-    return queries.endorsementsDue(scopeOf(ctx), from, to);
+  endorsementsDue(
+    @Ctx() ctx: GqlContext,
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => ID, { nullable: true }) after?: string,
+  ) {
+    return endorsementsDue(scopeOf(ctx), { from, to, first, after });
   }
 
   @Query(() => ReceiptCheck, { description: 'any authenticated caller: checks a receipt and returns what it states' })
@@ -207,8 +220,13 @@ export class PermitResolver {
   }
 
   @FieldResolver(() => [Endorsement])
-  endorsements(@Root() b: PermitBundle): Endorsement[] {
-    return b.endorsements.map((e) => ({ endorsedOn: e.endorsedOn, extendsValidityThrough: e.extendsValidityThrough }));
+  endorsements(@Root() b: PermitBundle, @Ctx() ctx: GqlContext): Endorsement[] {
+    return endorsementsOf(ctx.deps.calendar, b).map((e) => ({ endorsedOn: e.endorsedOn, extendsValidityThrough: e.extendsValidityThrough }));
+  }
+
+  @FieldResolver(() => [ReplacementRequest], { description: 'Article 14 para 2: the loss and damage reports on this permit, oldest first, deadlines as the calendar in force counts them' })
+  async replacementRequests(@Root() b: PermitBundle, @Ctx() ctx: GqlContext): Promise<workflow.ReplacementView[]> {
+    return (await ctx.loaders.replacementsByPermit.load(b.permit.id)).map((r) => workflow.replacementView(ctx.deps.calendar, r.request, r.issuedOn));
   }
 }
 

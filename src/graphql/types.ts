@@ -159,6 +159,7 @@ export class Permit {
   @Field(() => Region) region!: Region;
   // status(asOf), validThrough(asOf) and endorsementWindow(asOf) are field resolvers (resolvers.ts)
   @Field(() => [Endorsement]) endorsements!: Endorsement[];
+  // replacementRequests: a field resolver (resolvers.ts), typed there (ReplacementRequest is declared below)
 }
 
 @ObjectType()

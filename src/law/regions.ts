@@ -121,3 +121,12 @@ const PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
 export function isValidHukouRegionCode(code: string): boolean {
   return typeof code === 'string' && /^[0-9]{6}$/.test(code) && PROVINCE_PREFIXES.has(code.slice(0, 2));
 }
+
+/**
+ * The codes, current and retired, that a record may carry for a region the authority covers (I-5):
+ * null when it covers every region (the city), so a list can be filtered by code in the register.
+ */
+export function codesCoveredBy(authority: Region): readonly string[] | null {
+  if (authority.kind === 'CITY') return null;
+  return [authority.code, ...Object.entries(REGION_CODE_HISTORY).filter(([, to]) => to === authority.code).map(([from]) => from)];
+}

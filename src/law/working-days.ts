@@ -4,7 +4,7 @@
  * whose notice the schedule does not know counts weekends only and marks what rests on it
  * `provisional` (SPEC "Facts": nothing throws).
  */
-import { addDays, isWeekend, parts, type LocalDate } from './date';
+import { addDays, isDateError, isWeekend, parseLocalDate, parts, type LocalDate } from './date';
 
 export interface HolidaySchedule {
   /** identifies the data (package and version), for rulesVersion */
@@ -85,4 +85,90 @@ export function rollToWorkingDay(cal: WorkingCalendar, date: LocalDate): Derived
     if (!cal.isKnown(d)) provisional = true;
   }
   return { date: d, provisional };
+}
+
+/**
+ * A State Council holiday notice (国务院办公厅关于某年部分节假日安排的通知) as the operator gives it
+ * (SPEC "Holiday notices"): `offDays` every day off it lists (weekends inside a holiday period
+ * included), `workDays` the make-up working days (调休上班). Any other day of the year follows the
+ * weekday rule.
+ */
+export interface HolidayNotice {
+  readonly year: number;
+  /** the notice's number, e.g. 国办发明电〔2025〕7号 */
+  readonly source: string;
+  readonly offDays: readonly string[];
+  readonly workDays: readonly string[];
+}
+
+/** Why a set of notices cannot be used: the field (a JSON path) and what is wrong with it. */
+export interface NoticeProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type MergeResult = { ok: true; schedule: HolidaySchedule } | { ok: false; problem: NoticeProblem };
+
+const problem = (field: string, message: string): MergeResult => ({ ok: false, problem: { field, message } });
+
+/**
+ * The schedule `base` extended by `notices`: each notice makes its year known. Refused (with the
+ * field and the first date at fault): a date that is not a real YYYY-MM-DD, one outside its
+ * notice's year, a day listed twice or in both lists, a make-up working day that is not a weekend
+ * day, two notices for one year, and a notice for a year `base` already knows that does not list
+ * exactly the days off and make-up working days `base` has for that year.
+ */
+export function mergeNotices(base: HolidaySchedule, notices: readonly HolidayNotice[], id: string): MergeResult {
+  const knownYears = new Set(base.knownYears);
+  const daysOff = new Set(base.daysOff);
+  const makeUpWorkdays = new Set(base.makeUpWorkdays);
+  const seenYears = new Map<number, number>();
+  for (const [i, n] of notices.entries()) {
+    const at = `notices[${i}]`;
+    if (!Number.isInteger(n.year) || n.year < 1000 || n.year > 9999) return problem(`${at}.year`, `${String(n.year)} is not a four-digit year`);
+    if (seenYears.has(n.year)) return problem(`${at}.year`, `${n.year} has a notice already (notices[${seenYears.get(n.year)}])`);
+    seenYears.set(n.year, i);
+    if (typeof n.source !== 'string' || n.source.trim() === '') return problem(`${at}.source`, 'name the notice (e.g. 国办发明电〔2025〕7号)');
+    const lists = { offDays: n.offDays, workDays: n.workDays } as const;
+    const seen = new Map<string, string>();
+    for (const [key, list] of Object.entries(lists)) {
+      for (const [j, raw] of list.entries()) {
+        const field = `${at}.${key}[${j}]`;
+        const date = parseLocalDate(String(raw));
+        if (typeof raw !== 'string' || isDateError(date)) return problem(field, `${JSON.stringify(raw)?.slice(0, 40)} is not a calendar date in the form YYYY-MM-DD`);
+        if (parts(date).y !== n.year) return problem(field, `${date} is not in the notice's year ${n.year}`);
+        const before = seen.get(date);
+        if (before !== undefined) {
+          return problem(field, before.startsWith(`${at}.${key}[`) ? `${date} is listed twice (also ${before})` : `${date} is both a day off and a make-up working day (also ${before})`);
+        }
+        seen.set(date, field);
+        if (key === 'workDays' && !isWeekend(date)) return problem(field, `${date} is a weekday: a make-up working day (调休上班) is a Saturday or Sunday`);
+      }
+    }
+    if (base.knownYears.has(n.year)) {
+      const disagreement = firstDisagreement(base, n);
+      if (disagreement) return problem(`${at}.${disagreement.list}`, disagreement.message);
+    }
+    knownYears.add(n.year);
+    for (const x of n.offDays) daysOff.add(x);
+    for (const x of n.workDays) makeUpWorkdays.add(x);
+  }
+  return { ok: true, schedule: { id, knownYears, daysOff, makeUpWorkdays } };
+}
+
+/** The first date (in calendar order) on which a notice and the schedule's data for its year differ. */
+function firstDisagreement(base: HolidaySchedule, n: HolidayNotice): { list: 'offDays' | 'workDays'; message: string } | null {
+  const prefix = `${n.year}-`;
+  const diffs: { date: string; list: 'offDays' | 'workDays'; message: string }[] = [];
+  const compare = (list: 'offDays' | 'workDays', theirs: ReadonlySet<string>, ours: readonly string[], what: string) => {
+    const mine = new Set(ours);
+    for (const x of theirs) {
+      if (x.startsWith(prefix) && !mine.has(x)) diffs.push({ date: x, list, message: `${x} is a ${what} in ${base.id} but not in the notice for ${n.year}` });
+    }
+    for (const x of mine) if (!theirs.has(x)) diffs.push({ date: x, list, message: `${x} is in the notice for ${n.year} but not a ${what} in ${base.id}` });
+  };
+  compare('offDays', base.daysOff, n.offDays, 'day off');
+  compare('workDays', base.makeUpWorkdays, n.workDays, 'make-up working day');
+  diffs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return diffs[0] ?? null;
 }

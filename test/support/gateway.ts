@@ -49,6 +49,8 @@ export interface TestGateway {
   token(claims: TokenClaims): Promise<string>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] } }>;
   stop(): Promise<void>;
+  /** drops the database (stop() does it too) */
+  cleanup(): Promise<void>;
 }
 
 /** A fresh Ed25519 signing key (PKCS#8 PEM) in a temp folder, for GATEWAY_SIGNING_KEY_FILE. */
@@ -83,14 +85,38 @@ export async function startGateway(db: Db, o: Partial<GatewayOptions> = {}): Pro
   }
   const gateway = await createGateway({
     databaseUrl,
-    env: { NODE_ENV: 'test', GATEWAY_JWT_SECRET: TEST_SECRET },
+    env: TEST_ENV,
     clock: () => FIXED_NOW,
     logger: pino({ level: 'silent' }),
     dataDir,
     ...o,
   });
+  return wrap(db, gateway, databaseUrl, cleanup);
+}
+
+/** The environment the test gateways start with (tokens signed with TEST_SECRET). */
+export const TEST_ENV: NodeJS.ProcessEnv = { NODE_ENV: 'test', GATEWAY_JWT_SECRET: TEST_SECRET };
+
+/**
+ * A rolling restart: the gateway is closed and a new one starts on the same database with new
+ * options (a holiday notices file, say). Stop the returned one; the database goes with it.
+ */
+export async function restartGateway(g: TestGateway, o: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+  await g.gateway.close();
+  const gateway = await createGateway({
+    databaseUrl: g.databaseUrl,
+    env: TEST_ENV,
+    clock: () => FIXED_NOW,
+    logger: pino({ level: 'silent' }),
+    ...o,
+  });
+  return wrap(g.db, gateway, g.databaseUrl, g.cleanup);
+}
+
+function wrap(db: Db, gateway: Gateway, databaseUrl: string, cleanup: () => Promise<void>): TestGateway {
   return {
     db,
+    cleanup,
     gateway,
     url: gateway.url,
     databaseUrl,

@@ -6,14 +6,18 @@ import { SqliteMigration20261201000100_holders_share_codes } from './sqlite-2026
 import { PostgresMigration20261201000100_holders_share_codes } from './postgresql-20261201000100-holders-share-codes';
 import { SqliteMigration20261201000200_decision_lists } from './sqlite-20261201000200-decision-lists';
 import { PostgresMigration20261201000200_decision_lists } from './postgresql-20261201000200-decision-lists';
+import { SqliteMigration20261201000300_derived_dates } from './sqlite-20261201000300-derived-dates';
+import { PostgresMigration20261201000300_derived_dates } from './postgresql-20261201000300-derived-dates';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: SqliteMigration20261128000000_initial },
   { name: 'Migration20261201000100_holders_share_codes', class: SqliteMigration20261201000100_holders_share_codes },
   { name: 'Migration20261201000200_decision_lists', class: SqliteMigration20261201000200_decision_lists },
+  { name: 'Migration20261201000300_derived_dates', class: SqliteMigration20261201000300_derived_dates },
 ];
 export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: PostgresMigration20261128000000_initial },
   { name: 'Migration20261201000100_holders_share_codes', class: PostgresMigration20261201000100_holders_share_codes },
   { name: 'Migration20261201000200_decision_lists', class: PostgresMigration20261201000200_decision_lists },
+  { name: 'Migration20261201000300_derived_dates', class: PostgresMigration20261201000300_derived_dates },
 ];

@@ -11,7 +11,7 @@ import { cite } from '../articles';
 import { addDays, minDate, type LocalDate } from '../date';
 import { fail, ok, violation, type Result } from '../decision';
 import { endorsementWindow, type EndorsementWindow } from '../periods';
-import type { WorkingCalendar } from '../working-days';
+import type { DerivedDate, WorkingCalendar } from '../working-days';
 
 export type PermitStatus = 'NOT_YET_ISSUED' | 'VALID' | 'LAPSED' | 'CONFISCATED';
 
@@ -73,6 +73,16 @@ export function permitStateOn(cal: WorkingCalendar, facts: PermitFacts, asOf: Lo
   return { status: 'VALID', validThrough: window.to, validThroughProvisional: window.provisional, endorsementWindow: window, endorsedYears: k - 1 };
 }
 
+/**
+ * I-3: endorsing in year k's window makes the permit valid through the end of year k+1's window.
+ * Derived from the issue date and k whenever it is asked, with the calendar in force then, so a
+ * holiday notice loaded later moves it (SPEC "Holiday notices"); the endorsement itself is not edited.
+ */
+export function validityAfterEndorsement(cal: WorkingCalendar, issuedOn: LocalDate, year: number): DerivedDate {
+  const next = endorsementWindow(cal, issuedOn, year + 1);
+  return { date: next.to, provisional: next.provisional };
+}
+
 export interface EndorsementAccepted {
   readonly endorsedOn: LocalDate;
   readonly year: number;
@@ -100,8 +110,8 @@ export function decideEndorsement(cal: WorkingCalendar, facts: PermitFacts, endo
       if (endorsedOn < w.from) {
         return fail(violation('ENDORSEMENT_WINDOW_NOT_OPEN', cite('13'), `签注期为${w.from}至${w.to}，尚未开始`, `The endorsement window runs from ${w.from} to ${w.to} and is not open yet`, { windowFrom: w.from, windowTo: w.to, provisional: w.provisional }));
       }
-      const next = endorsementWindow(cal, facts.issuedOn, w.year + 1);
-      return ok({ endorsedOn, year: w.year, extendsValidityThrough: next.to, provisional: next.provisional });
+      const next = validityAfterEndorsement(cal, facts.issuedOn, w.year);
+      return ok({ endorsedOn, year: w.year, extendsValidityThrough: next.date, provisional: next.provisional });
     }
   }
 }
