@@ -72,6 +72,7 @@ export const ResidenceRecord = new EntitySchema<ResidenceRecordRow>({
     actor: { type: 'string', length: 128 },
     createdAt,
   },
+  indexes: [{ name: 'residence_record_holder_current_index', properties: ['holderId', 'effectiveOn', 'id'] }],
 });
 
 export class ApplicationRow {
@@ -102,6 +103,8 @@ export const Application = new EntitySchema<ApplicationRow>({
     actor: { type: 'string', length: 128 },
     createdAt,
   },
+  // overdueApplications: open applications by acceptance date (partial: open ones only)
+  indexes: [{ name: 'permit_application_open_applied_on_index', expression: 'create index `permit_application_open_applied_on_index` on `permit_application` (`applied_on`, `id`) where `open_slot` is not null' }],
 });
 
 export class PermitRow {
@@ -130,6 +133,8 @@ export const Permit = new EntitySchema<PermitRow>({
     actor: { type: 'string', length: 128 },
     createdAt,
   },
+  // endorsementsDue starts from the calendar-free issue month-day (src/db/lists.ts)
+  indexes: [{ name: 'permit_issue_month_day_index', properties: ['issueMonthDay', 'id'] }],
 });
 
 export class EndorsementRow {
@@ -184,6 +189,7 @@ export const ResidenceChange = new EntitySchema<ResidenceChangeRow>({
     actor: { type: 'string', length: 128 },
     createdAt,
   },
+  indexes: [{ name: 'residence_change_permit_on_index', properties: ['permitId', 'changedOn', 'id'] }],
 });
 
 export class ReplacementRow {
