@@ -17,34 +17,71 @@ import { OFFICIAL_CALENDAR } from '../src/calendar/official';
 import { resolveRegionCode } from '../src/law';
 import { demoPeople } from '../seeds/demo';
 
-const FIELDS = 'decisionId eligible entitlementCode asOf permit { maskedCitizenIdNumber status validThrough } reasons { code passed } rulesVersion';
+const FIELDS =
+  'decisionId eligible entitlementCode asOf permit { maskedCitizenIdNumber status validThrough } reasons { code passed } rulesVersion';
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'gw-receipts-bench-'));
   const gw = await createGateway({
-    databaseUrl: process.env.DATABASE_URL ?? join(dir, 'b.sqlite'), dataDir: dir, seed: 'demo', logger: pino({ level: 'silent' }),
+    databaseUrl: process.env.DATABASE_URL ?? join(dir, 'b.sqlite'),
+    dataDir: dir,
+    seed: 'demo',
+    logger: pino({ level: 'silent' }),
     env: { NODE_ENV: 'test', GATEWAY_JWT_SECRET: 'x'.repeat(40) },
   });
   const people = demoPeople();
-  const queries = Array.from({ length: 1000 }, (_, i) => ({ citizenIdNumber: people[i % people.length]!.citizenIdNumber, holderName: people[i % people.length]!.name, entitlement: 'PUBLIC_RENTAL_HOUSING' }));
-  const without = parse(`query($qs: [EligibilityQuery!]!) { verifyEligibilityBatch(queries: $qs) { ${FIELDS} } }`);
-  const withReceipt = parse(`query($qs: [EligibilityQuery!]!) { verifyEligibilityBatch(queries: $qs) { ${FIELDS} receipt } }`);
-  const caller = { sub: 'bench:housing', role: 'DEPARTMENT' as const, region: resolveRegionCode('410300')!, department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT' as const, scope: new Set(['PUBLIC_RENTAL_HOUSING']) };
+  const queries = Array.from({ length: 1000 }, (_, i) => ({
+    citizenIdNumber: people[i % people.length].citizenIdNumber,
+    holderName: people[i % people.length].name,
+    entitlement: 'PUBLIC_RENTAL_HOUSING',
+  }));
+  const without = parse(
+    `query($qs: [EligibilityQuery!]!) { verifyEligibilityBatch(queries: $qs) { ${FIELDS} } }`,
+  );
+  const withReceipt = parse(
+    `query($qs: [EligibilityQuery!]!) { verifyEligibilityBatch(queries: $qs) { ${FIELDS} receipt } }`,
+  );
+  const caller = {
+    sub: 'bench:housing',
+    role: 'DEPARTMENT' as const,
+    region: resolveRegionCode('410300')!,
+    department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT' as const,
+    scope: new Set(['PUBLIC_RENTAL_HOUSING']),
+  };
   const schema = await buildGatewaySchema();
   const once = async (document: typeof without) => {
     const em = gw.orm.em.fork();
     const started = performance.now();
-    const r = await execute({ schema, document, variableValues: { qs: queries }, contextValue: { requestId: 'bench', caller, em, deps: { calendar: OFFICIAL_CALENDAR, clock: Date.now }, loaders: createLoaders(em), receipts: gw.receipts } });
-    if (r.errors) throw new Error(r.errors[0]!.message);
+    const r = await execute({
+      schema,
+      document,
+      variableValues: { qs: queries },
+      contextValue: {
+        requestId: 'bench',
+        caller,
+        em,
+        deps: { calendar: OFFICIAL_CALENDAR, clock: Date.now },
+        loaders: createLoaders(em),
+        receipts: gw.receipts,
+      },
+    });
+    if (r.errors) throw new Error(r.errors[0].message);
     return performance.now() - started;
   };
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  await once(without); await once(withReceipt);
-  const a: number[] = []; const b: number[] = [];
-  for (let i = 0; i < 7; i += 1) { a.push(await once(without)); b.push(await once(withReceipt)); }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  await once(without);
+  await once(withReceipt);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 7; i += 1) {
+    a.push(await once(without));
+    b.push(await once(withReceipt));
+  }
   const report = {
-    batch: 1000, database: process.env.DATABASE_URL ? 'postgresql' : 'sqlite',
-    withoutReceiptMs: Math.round(median(a)), withReceiptMs: Math.round(median(b)),
+    batch: 1000,
+    database: process.env.DATABASE_URL ? 'postgresql' : 'sqlite',
+    withoutReceiptMs: Math.round(median(a)),
+    withReceiptMs: Math.round(median(b)),
     receiptsMsPer1000: Math.round(median(b) - median(a)),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

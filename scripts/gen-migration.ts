@@ -15,13 +15,19 @@ async function ddl(databaseUrl: string): Promise<string[]> {
   const orm = await initORM({ databaseUrl, migrate: false });
   const sql = await orm.schema.getCreateSchemaSQL({ wrap: false });
   await orm.close(true);
-  return sql.split(';\n').map((x) => x.trim().replace(/;$/, '')).filter(Boolean);
+  return sql
+    .split(';\n')
+    .map((x) => x.trim().replace(/;$/, ''))
+    .filter(Boolean);
 }
 
 function write(dialect: 'sqlite' | 'postgresql', statements: string[]) {
   const cls = `${dialect === 'sqlite' ? 'Sqlite' : 'Postgres'}Migration${STAMP}_initial`;
   const body = statements.map((st) => `    this.addSql(${JSON.stringify(st)});`).join('\n');
-  writeFileSync(join(DIR, `${dialect}-${STAMP}-initial.ts`), `// The initial schema for ${dialect}, generated from src/db/entities.ts (scripts/gen-migration.ts).\nimport { Migration } from '@mikro-orm/migrations';\n\nexport class ${cls} extends Migration {\n  override async up(): Promise<void> {\n${body}\n  }\n}\n`);
+  writeFileSync(
+    join(DIR, `${dialect}-${STAMP}-initial.ts`),
+    `// The initial schema for ${dialect}, generated from src/db/entities.ts (scripts/gen-migration.ts).\nimport { Migration } from '@mikro-orm/migrations';\n\nexport class ${cls} extends Migration {\n  override async up(): Promise<void> {\n${body}\n  }\n}\n`,
+  );
 }
 
 async function main() {

@@ -10,14 +10,25 @@ import { EntitlementEntity, RegionEntity } from '../src/db/entities';
 export class ReferenceSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     const regions = new Set((await em.find(RegionEntity, {})).map((r) => r.code));
-    for (const r of REGIONS) if (!regions.has(r.code)) em.create(RegionEntity, { code: r.code, nameZh: r.nameZh, kind: r.kind });
+    for (const r of REGIONS)
+      if (!regions.has(r.code)) em.create(RegionEntity, { code: r.code, nameZh: r.nameZh, kind: r.kind });
     const codes = new Set((await em.find(EntitlementEntity, { local: false })).map((e) => e.code));
     for (const e of CATALOGUE) {
       if (codes.has(e.code)) continue;
       em.create(EntitlementEntity, {
-        code: e.code, kind: e.kind, article: e.citation.article, clause: e.citation.clause!, nameZh: e.nameZh, nameEn: e.nameEn,
-        department: e.department, regionCode: e.regionCode, effectiveFrom: e.effectiveFrom, effectiveUntil: e.effectiveUntil,
-        local: false, actor: 'seed:reference', createdAt: '2016-02-15T00:00:00.000Z',
+        code: e.code,
+        kind: e.kind,
+        article: e.citation.article,
+        clause: e.citation.clause!,
+        nameZh: e.nameZh,
+        nameEn: e.nameEn,
+        department: e.department,
+        regionCode: e.regionCode,
+        effectiveFrom: e.effectiveFrom,
+        effectiveUntil: e.effectiveUntil,
+        local: false,
+        actor: 'seed:reference',
+        createdAt: '2016-02-15T00:00:00.000Z',
       });
     }
     await em.flush();

@@ -21,30 +21,61 @@ async function main() {
   const out = (s: string) => process.stderr.write(`${s}\n`);
   installSignalHandlers(gateway, shutdownOptionsFrom(process.env), out);
   out(`Luoyang residence-permit gateway: ${gateway.url}`);
-  out(`Receipt key set: ${gateway.url.replace(/\/graphql$/, '/.well-known/jwks.json')} (kid ${gateway.receipts.kid})`);
+  out(
+    `Receipt key set: ${gateway.url.replace(/\/graphql$/, '/.well-known/jwks.json')} (kid ${gateway.receipts.kid})`,
+  );
   if (!production) {
     const allScope = 'CHILD_EDUCATION_AND_ZHONGKAO';
     const tokens = {
-      'school (Education, Jianxi district)': { sub: 'demo:school-jianxi', role: 'DEPARTMENT', region: '410305', department: 'EDUCATION', scope: allScope },
-      'housing bureau (city)': { sub: 'demo:housing-city', role: 'DEPARTMENT', region: '410300', department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', scope: 'PUBLIC_RENTAL_HOUSING' },
-      'transit card office (Xigong district)': { sub: 'demo:transit-xigong', role: 'DEPARTMENT', region: '410303', department: 'TRANSPORT', scope: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS' },
+      'school (Education, Jianxi district)': {
+        sub: 'demo:school-jianxi',
+        role: 'DEPARTMENT',
+        region: '410305',
+        department: 'EDUCATION',
+        scope: allScope,
+      },
+      'housing bureau (city)': {
+        sub: 'demo:housing-city',
+        role: 'DEPARTMENT',
+        region: '410300',
+        department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT',
+        scope: 'PUBLIC_RENTAL_HOUSING',
+      },
+      'transit card office (Xigong district)': {
+        sub: 'demo:transit-xigong',
+        role: 'DEPARTMENT',
+        region: '410303',
+        department: 'TRANSPORT',
+        scope: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS',
+      },
       'public security (city bureau)': { sub: 'demo:psb-city', role: 'PUBLIC_SECURITY', region: '410300' },
-      'street office (Luolong district, delegated)': { sub: 'demo:agency-luolong', role: 'DELEGATED_AGENCY', region: '410311' },
+      'street office (Luolong district, delegated)': {
+        sub: 'demo:agency-luolong',
+        role: 'DELEGATED_AGENCY',
+        region: '410311',
+      },
       auditor: { sub: 'demo:auditor', role: 'AUDITOR', region: '410300' },
       'city government (admin)': { sub: 'demo:city-government', role: 'ADMIN', region: '410300' },
     } as const;
     out('Demo tokens (development only; valid 12 h):');
     for (const [who, claims] of Object.entries(tokens)) {
-      out(`  ${who}:\n    ${await signToken(gateway.auth, { ...claims, demo: true } as Parameters<typeof signToken>[1])}`);
+      out(`  ${who}:\n    ${await signToken(gateway.auth, { ...claims, demo: true })}`);
     }
     const people = demoPeople();
     const [a] = people;
-    out(`Demo holder: ${a!.name} ${a!.citizenIdNumber} (see README for more)`);
+    out(`Demo holder: ${a.name} ${a.citizenIdNumber} (see README for more)`);
     // the holder as a caller (their own file, share codes, the checks made about them): 郭伟, valid
     // permit in 涧西区 with a school-age child, so the Jianxi school above can check them by code
     const guo = people.find((p) => p.name === '郭伟' && p.state === 'WITH_CHILDREN')!;
-    const holder = { sub: 'demo:holder-guo', role: 'HOLDER', citizenIdNumber: guo.citizenIdNumber, demo: true } as const;
-    out(`Demo holder token (HOLDER ${guo.name}: me, myVerifications, createShareCode; development only):\n    ${await signToken(gateway.auth, holder)}`);
+    const holder = {
+      sub: 'demo:holder-guo',
+      role: 'HOLDER',
+      citizenIdNumber: guo.citizenIdNumber,
+      demo: true,
+    } as const;
+    out(
+      `Demo holder token (HOLDER ${guo.name}: me, myVerifications, createShareCode; development only):\n    ${await signToken(gateway.auth, holder)}`,
+    );
   }
 }
 
@@ -54,7 +85,11 @@ async function main() {
  * 1 when what was left had to be cut; a second signal exits at once (130 for SIGINT, 143 for
  * SIGTERM, as a shell reports them).
  */
-function installSignalHandlers(gateway: Gateway, o: { delayMs: number; graceMs: number }, out: (s: string) => void) {
+function installSignalHandlers(
+  gateway: Gateway,
+  o: { delayMs: number; graceMs: number },
+  out: (s: string) => void,
+) {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {

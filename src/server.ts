@@ -11,7 +11,15 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { ConnectionException, LockWaitTimeoutException, type MikroORM } from '@mikro-orm/core';
 import pino, { type Logger } from 'pino';
 import { dataDirFor, initORM } from './db/orm';
@@ -91,13 +99,15 @@ export function shutdownOptionsFrom(env: NodeJS.ProcessEnv): Required<ShutdownOp
     const raw = env[name];
     if (raw === undefined || raw === '') return dflt;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds (got "${raw.slice(0, 20)}")`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`${name} must be a whole number of milliseconds (got "${raw.slice(0, 20)}")`);
     return n;
   };
   return { delayMs: num('SHUTDOWN_DELAY_MS', 0), graceMs: num('SHUTDOWN_GRACE_MS', 10_000) };
 }
 
-const DB_DOWN = /database is locked|ECONNREFUSED|ECONNRESET|ETIMEDOUT|terminating connection|Connection terminated|connect ECONN|database system is|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|Timeout acquiring a connection|the database system is shutting down/i;
+const DB_DOWN =
+  /database is locked|ECONNREFUSED|ECONNRESET|ETIMEDOUT|terminating connection|Connection terminated|connect ECONN|database system is|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|Timeout acquiring a connection|the database system is shutting down/i;
 
 /** "Did you mean …?" tells a scanner the schema's names; no message carries it (validation or variables). */
 const SUGGESTION = /\s*Did you mean [^?]*\?\s*$/;
@@ -115,24 +125,57 @@ function formatErrorUnsuggested(logger: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
       // a refusal is logged with its decision id and citation (no personal data), for review under Art. 23
-      if (original.code === 'RULE_VIOLATION') logger.info({ decisionId: original.extra.decisionId, reason: original.extra.reason, article: (original.extra.citation as { article?: number })?.article }, 'refused by rule');
-      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.extra } };
+      if (original.code === 'RULE_VIOLATION')
+        logger.info(
+          {
+            decisionId: original.extra.decisionId,
+            reason: original.extra.reason,
+            article: (original.extra.citation as { article?: number })?.article,
+          },
+          'refused by rule',
+        );
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: original.code, ...original.extra },
+      };
     }
-    let code = formatted.extensions?.code;
+    const code = formatted.extensions?.code;
     // The contract's codes: a document that does not parse or validate is bad input from the caller.
-    if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
+    if (
+      code === 'GRAPHQL_PARSE_FAILED' ||
+      code === 'GRAPHQL_VALIDATION_FAILED' ||
+      code === 'BAD_REQUEST' ||
+      code === 'PERSISTED_QUERY_NOT_SUPPORTED'
+    ) {
       const { stacktrace: _s, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
       return { ...formatted, extensions: { ...ext, code: 'BAD_USER_INPUT', graphqlCode: code } };
     }
     if (original instanceof GraphQLError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) {
-      const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      const {
+        stacktrace: _s,
+        exception: _e,
+        ...ext
+      } = (formatted.extensions ?? {}) as Record<string, unknown>;
       return { ...formatted, extensions: { ...ext, code: code ?? 'BAD_USER_INPUT' } };
     }
     const message = original instanceof Error ? original.message : String(original);
-    if (original instanceof ConnectionException || original instanceof LockWaitTimeoutException || DB_DOWN.test(message)) {
-      return { message: 'The register is temporarily unavailable; try again', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    if (
+      original instanceof ConnectionException ||
+      original instanceof LockWaitTimeoutException ||
+      DB_DOWN.test(message)
+    ) {
+      return {
+        message: 'The register is temporarily unavailable; try again',
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
     }
-    logger.error({ err: { name: (original as Error)?.name, message: message.slice(0, 300) } }, 'unexpected error');
+    logger.error(
+      { err: { name: (original as Error)?.name, message: message.slice(0, 300) } },
+      'unexpected error',
+    );
     return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
@@ -160,19 +203,36 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const calendar = o.calendar ?? calendarFromEnv(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
   // before the database: a production start without its signing key fails at once, saying so
-  const receipts = await loadReceiptKeys({ env, production: auth.production, dataDir: o.dataDir ?? (env.GATEWAY_DATA_DIR || dataDirFor(o.databaseUrl)) });
+  const receipts = await loadReceiptKeys({
+    env,
+    production: auth.production,
+    dataDir: o.dataDir ?? (env.GATEWAY_DATA_DIR || dataDirFor(o.databaseUrl)),
+  });
   const redisUrl = o.redisUrl ?? env.REDIS_URL;
   const redis = redisUrl ? createRedisStore(redisUrl, logger) : null;
   const baseDeps = {
-    calendar, clock: o.clock ?? Date.now,
+    calendar,
+    clock: o.clock ?? Date.now,
     // the invalid-code count is shared by the nodes through the rate limit's Redis, when there is one
-    shareCodes: { key: shareCodeKey(env), attempts: shareCodeAttempts(shareCodeAttemptLimiter(redis, `${o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX ?? 'luoyang-gw'}:share-code-invalid`)) },
+    shareCodes: {
+      key: shareCodeKey(env),
+      attempts: shareCodeAttempts(
+        shareCodeAttemptLimiter(
+          redis,
+          `${o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX ?? 'luoyang-gw'}:share-code-invalid`,
+        ),
+      ),
+    },
   };
   // migrations and seeds under the startup lock: nodes starting together on one database take turns
-  const orm = await initORM({ databaseUrl: o.databaseUrl, onQuery: o.onQuery, afterMigrate: async (orm) => {
-    await seedReference(orm);
-    if (o.seed === 'demo') await seedDemo(orm, baseDeps, logger);
-  } });
+  const orm = await initORM({
+    databaseUrl: o.databaseUrl,
+    onQuery: o.onQuery,
+    afterMigrate: async (orm) => {
+      await seedReference(orm);
+      if (o.seed === 'demo') await seedDemo(orm, baseDeps, logger);
+    },
+  });
 
   const schema = await buildGatewaySchema({ debug: false });
   const metrics = createMetrics({ rootFields: rootFieldNames(schema), defaultMetrics: o.defaultMetrics });
@@ -197,13 +257,22 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     // one owner of SIGTERM/SIGINT: src/main.ts (Apollo's own handlers made a second stop() hang)
     stopOnTerminationSignals: false,
     formatError: formatError(logger),
-    plugins: [...protection.plugins, oneRequestError(), operationMetrics(metrics), ...(auth.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      ...protection.plugins,
+      oneRequestError(),
+      operationMetrics(metrics),
+      ...(auth.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     validationRules: [...protection.validationRules],
     parseOptions: { maxTokens: 2000 },
   });
   await apollo.start();
   const bodyLimit = o.bodyLimit ?? 2 * 1024 * 1024;
-  const limiter = perCallerLimiter(o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200), redis, o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX);
+  const limiter = perCallerLimiter(
+    o.rateLimitPerMinute ?? Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
+    redis,
+    o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX,
+  );
   const metricsToken = env.METRICS_TOKEN ? `Bearer ${env.METRICS_TOKEN}` : null;
 
   const readiness = async (): Promise<boolean> => {
@@ -226,12 +295,16 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     drain.track(req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routeLabel(url.pathname);
-    res.on('finish', () => metrics.http(route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    res.on('finish', () =>
+      metrics.http(route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9),
+    );
     try {
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
         if (!drain.accepting) return sendJson(res, 503, { status: 'draining' });
-        return (await readiness()) ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'unavailable' });
+        return (await readiness())
+          ? sendJson(res, 200, { status: 'ready' })
+          : sendJson(res, 503, { status: 'unavailable' });
       }
       if (url.pathname === '/metrics') {
         if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
@@ -247,14 +320,16 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       }
       if (url.pathname === '/.well-known/jwks.json') {
         // the receipt key set: public, no token (SPEC "Who uses the gateway")
-        if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+        if (req.method !== 'GET' && req.method !== 'HEAD')
+          return sendJson(res, 405, { error: 'method not allowed' });
         res.setHeader('cache-control', 'public, max-age=300');
         return sendJson(res, 200, receipts.jwks);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
       log.debug({ method: req.method, path: url.pathname }, 'request received');
       const headers = new HeaderMap();
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       let body: unknown = undefined;
       if (req.method === 'POST') {
         const raw = await readBody(req, bodyLimit);
@@ -263,7 +338,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           try {
             body = raw === '' ? undefined : JSON.parse(raw);
           } catch {
-            return sendJson(res, 400, { errors: [{ message: 'The body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+            return sendJson(res, 400, {
+              errors: [{ message: 'The body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+            });
           }
         } else {
           body = raw;
@@ -274,10 +351,17 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       let refusedWith: string | null = null;
       const refuse = (message: string, code: string, status: number, headers?: HeaderMap) => {
         refusedWith = code;
-        return new GraphQLError(message, { extensions: { code, http: { status, ...(headers ? { headers } : {}) } } });
+        return new GraphQLError(message, {
+          extensions: { code, http: { status, ...(headers ? { headers } : {}) } },
+        });
       };
       const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        httpGraphQLRequest: {
+          method: (req.method ?? 'GET').toUpperCase(),
+          headers,
+          search: url.search,
+          body,
+        },
         context: async () => {
           let caller = null;
           try {
@@ -290,7 +374,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           if (!caller) throw refuse('A bearer token is required', 'UNAUTHENTICATED', 401);
           const rate = await limiter.consume(caller.sub);
           if (!rate.allowed) {
-            const headers = new HeaderMap([['retry-after', String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)))]]);
+            const headers = new HeaderMap([
+              ['retry-after', String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)))],
+            ]);
             throw refuse('Too many requests; slow down', 'RATE_LIMITED', 429, headers);
           }
           const em = orm.em.fork();
@@ -309,9 +395,18 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       log.info({ method: req.method, path: url.pathname, status: res.statusCode }, 'request');
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;
-      if (status === 500) log.error({ err: { message: (e as Error).message?.slice(0, 300) } }, 'request failed');
+      if (status === 500)
+        log.error({ err: { message: (e as Error).message?.slice(0, 300) } }, 'request failed');
       if (status === 413) res.setHeader('connection', 'close'); // the rest of the body is not read
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? 'Request body too large' : 'Internal error', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, status, {
+          errors: [
+            {
+              message: status === 413 ? 'Request body too large' : 'Internal error',
+              extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' },
+            },
+          ],
+        });
       else res.end();
     }
   });
@@ -327,7 +422,12 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const shutdown = (so: ShutdownOptions = {}): Promise<boolean> => {
     stopping ??= (async () => {
       const answered = await drain.drain({ delayMs: so.delayMs ?? 0, graceMs: so.graceMs ?? 10_000 });
-      logger.info({ answered, inFlight: drain.inFlight }, answered ? 'drained: every request in flight was answered' : 'grace period over: open requests were cut');
+      logger.info(
+        { answered, inFlight: drain.inFlight },
+        answered
+          ? 'drained: every request in flight was answered'
+          : 'grace period over: open requests were cut',
+      );
       await stopBackends();
       return answered;
     })();
@@ -352,17 +452,22 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
 
 /** The root fields of the schema: the only values of the `field` label. */
 function rootFieldNames(schema: GraphQLSchema): string[] {
-  return [schema.getQueryType(), schema.getMutationType()].flatMap((t) => (t ? Object.keys(t.getFields()) : []));
+  return [schema.getQueryType(), schema.getMutationType()].flatMap((t) =>
+    t ? Object.keys(t.getFields()) : [],
+  );
 }
 
 /** The root fields an operation selects (through fragments too), by response key. */
 function rootSelections(op: OperationDefinitionNode, doc: DocumentNode): { key: string; name: string }[] {
-  const fragments = new Map(doc.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const fragments = new Map(
+    doc.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
   const out: { key: string; name: string }[] = [];
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode) => {
     for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) out.push({ key: sel.alias?.value ?? sel.name.value, name: sel.name.value });
+      if (sel.kind === Kind.FIELD)
+        out.push({ key: sel.alias?.value ?? sel.name.value, name: sel.name.value });
       else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
       else if (!seen.has(sel.name.value)) {
         seen.add(sel.name.value);
@@ -383,8 +488,10 @@ function operationMetrics(metrics: Metrics): ApolloServerPlugin<GqlContext> {
         async willSendResponse(rc) {
           if (rc.response.body.kind !== 'single') return;
           const { data, errors = [] } = rc.response.body.singleResult;
-          const codeOf = (e: GraphQLFormattedError | undefined) => (e ? String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : null);
-          if (data === undefined || !rc.operation) return metrics.operation('NONE', codeOf(errors[0]) ?? 'BAD_USER_INPUT');
+          const codeOf = (e: GraphQLFormattedError | undefined) =>
+            e ? (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR') : null;
+          if (data === undefined || !rc.operation)
+            return metrics.operation('NONE', codeOf(errors[0]) ?? 'BAD_USER_INPUT');
           for (const { key, name } of rootSelections(rc.operation, rc.document!)) {
             metrics.operation(name, codeOf(errors.find((e) => e.path?.[0] === key)));
           }

@@ -6,7 +6,16 @@
  * on it is ignored. Demo tokens (claim `demo: true`) exist only in development.
  */
 import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
-import { DEPARTMENTS, ROLES, parseCitizenId, resolveRegionCode, todayInShanghai, type Clock, type Department, type Role } from '../law';
+import {
+  DEPARTMENTS,
+  ROLES,
+  parseCitizenId,
+  resolveRegionCode,
+  todayInShanghai,
+  type Clock,
+  type Department,
+  type Role,
+} from '../law';
 import type { Caller } from './caller';
 import { AppError } from './errors';
 
@@ -24,7 +33,9 @@ export function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const secret = env.GATEWAY_JWT_SECRET;
   const jwksUrl = env.GATEWAY_JWKS_URL;
   if (production && !jwksUrl && (!secret || secret.length < 32)) {
-    throw new Error('GATEWAY_JWT_SECRET (at least 32 characters) or GATEWAY_JWKS_URL is required when NODE_ENV=production');
+    throw new Error(
+      'GATEWAY_JWT_SECRET (at least 32 characters) or GATEWAY_JWKS_URL is required when NODE_ENV=production',
+    );
   }
   return {
     secret: new TextEncoder().encode(secret || (production ? '' : DEV_SECRET)),
@@ -56,18 +67,28 @@ export async function signToken(cfg: AuthConfig, claims: TokenClaims, expiresIn 
 
 const unauth = (why: string) => new AppError('UNAUTHENTICATED', why);
 
-export async function callerFromAuthorization(cfg: AuthConfig, header: string | undefined, clock: Clock = Date.now): Promise<Caller | null> {
+export async function callerFromAuthorization(
+  cfg: AuthConfig,
+  header: string | undefined,
+  clock: Clock = Date.now,
+): Promise<Caller | null> {
   if (!header) return null;
-  const m = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/.exec(header.trim());
+  const m = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header.trim());
   if (!m) throw unauth('Authorization must be "Bearer <JWT>"');
   let payload: Record<string, unknown>;
   try {
-    const rs256 = cfg.jwks !== null && m[1]!.startsWith('eyJhbGciOiJSUzI1NiI');
+    const rs256 = cfg.jwks !== null && m[1].startsWith('eyJhbGciOiJSUzI1NiI');
     if (rs256) {
-      ({ payload } = await jwtVerify(m[1]!, cfg.jwks!, { algorithms: ['RS256'], requiredClaims: ['sub', 'exp'] }));
+      ({ payload } = await jwtVerify(m[1], cfg.jwks, {
+        algorithms: ['RS256'],
+        requiredClaims: ['sub', 'exp'],
+      }));
     } else {
       if (cfg.secret.length === 0) throw new Error('no HS256 secret configured');
-      ({ payload } = await jwtVerify(m[1]!, cfg.secret, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] }));
+      ({ payload } = await jwtVerify(m[1], cfg.secret, {
+        algorithms: ['HS256'],
+        requiredClaims: ['sub', 'exp'],
+      }));
     }
   } catch (e) {
     throw unauth(e instanceof joseErrors.JWTExpired ? 'The token has expired' : 'The token is not valid');
@@ -78,14 +99,18 @@ export async function callerFromAuthorization(cfg: AuthConfig, header: string | 
   const sub = String(payload.sub).slice(0, 128);
   if (role === 'HOLDER') {
     // the number is never echoed; a region claim is ignored (a holder acts for no region)
-    const id = typeof payload.citizenIdNumber === 'string' ? parseCitizenId(payload.citizenIdNumber, todayInShanghai(clock)) : null;
+    const id =
+      typeof payload.citizenIdNumber === 'string'
+        ? parseCitizenId(payload.citizenIdNumber, todayInShanghai(clock))
+        : null;
     if (!id || !id.ok) throw unauth('A HOLDER token carries a valid citizenIdNumber');
     return { sub, role, region: null, department: null, scope: new Set(), citizenIdNumber: id.value };
   }
   const region = typeof payload.region === 'string' ? resolveRegionCode(payload.region) : undefined;
   if (!region) throw unauth('The token has no Luoyang region');
   const department = payload.department as Department | undefined;
-  if (role === 'DEPARTMENT' && (!department || !DEPARTMENTS.includes(department))) throw unauth('A DEPARTMENT token names its department');
+  if (role === 'DEPARTMENT' && (!department || !DEPARTMENTS.includes(department)))
+    throw unauth('A DEPARTMENT token names its department');
   const scope = typeof payload.scope === 'string' ? payload.scope.split(/\s+/).filter(Boolean) : [];
   return { sub, role, region, department: department ?? null, scope: new Set(scope) };
 }

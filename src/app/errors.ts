@@ -27,7 +27,8 @@ export class AppError extends Error {
 }
 
 export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
-export const badInput = (why: string, extra: Record<string, unknown> = {}) => new AppError('BAD_USER_INPUT', why, extra);
+export const badInput = (why: string, extra: Record<string, unknown> = {}) =>
+  new AppError('BAD_USER_INPUT', why, extra);
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const conflict = (why: string) => new AppError('CONFLICT', why);
 

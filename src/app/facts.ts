@@ -4,7 +4,14 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  resolveRegionCode, permitStateOn, validityAfterEndorsement, d, type LocalDate, type PermitFacts, type PermitState, type Region,
+  resolveRegionCode,
+  permitStateOn,
+  validityAfterEndorsement,
+  d,
+  type LocalDate,
+  type PermitFacts,
+  type PermitState,
+  type Region,
   type WorkingCalendar,
 } from '../law';
 import type { ConfiscationRow, EndorsementRow, PermitRow, ResidenceChangeRow } from '../db/entities';
@@ -24,7 +31,10 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
 
 /** Two statements: permits with their confiscation, then endorsements, moves and replacements together. */
-export async function loadBundles(em: EntityManager, by: { holderIds?: readonly number[]; permitIds?: readonly number[] }): Promise<PermitBundle[]> {
+export async function loadBundles(
+  em: EntityManager,
+  by: { holderIds?: readonly number[]; permitIds?: readonly number[] },
+): Promise<PermitBundle[]> {
   const sql = em as SqlEm;
   const ids = [...new Set(by.holderIds ?? by.permitIds ?? [])];
   if (ids.length === 0) return [];
@@ -38,14 +48,29 @@ export async function loadBundles(em: EntityManager, by: { holderIds?: readonly 
   );
   const bundles = prow.map((r) => ({
     permit: {
-      id: Number(r.id), holderId: Number(r.holder_id), applicationId: Number(r.application_id), issuedOn: String(r.issued_on), issueMonthDay: String(r.issue_month_day),
-      issuingAuthority: String(r.issuing_authority), regionCode: String(r.region_code), actor: String(r.actor), createdAt: String(r.created_at),
+      id: Number(r.id),
+      holderId: Number(r.holder_id),
+      applicationId: Number(r.application_id),
+      issuedOn: String(r.issued_on),
+      issueMonthDay: String(r.issue_month_day),
+      issuingAuthority: String(r.issuing_authority),
+      regionCode: String(r.region_code),
+      actor: String(r.actor),
+      createdAt: String(r.created_at),
     },
     endorsements: [] as EndorsementRow[],
     changes: [] as ResidenceChangeRow[],
-    confiscation: r.c_id == null ? null : {
-      id: Number(r.c_id), permitId: Number(r.id), confiscatedOn: String(r.confiscated_on), reason: String(r.c_reason), actor: String(r.c_actor), createdAt: String(r.c_created_at),
-    },
+    confiscation:
+      r.c_id == null
+        ? null
+        : {
+            id: Number(r.c_id),
+            permitId: Number(r.id),
+            confiscatedOn: String(r.confiscated_on),
+            reason: String(r.c_reason),
+            actor: String(r.c_actor),
+            createdAt: String(r.c_created_at),
+          },
     replacementsIssued: [] as LocalDate[],
   }));
   if (bundles.length === 0) return [];
@@ -64,9 +89,27 @@ export async function loadBundles(em: EntityManager, by: { holderIds?: readonly 
   for (const a of acts) {
     const b = byId.get(Number(a.permit_id))!;
     if (a.k === 'E') {
-      b.endorsements.push({ id: Number(a.id), permitId: b.permit.id, year: Number(a.n), endorsedOn: String(a.d1), actor: '', createdAt: '' });
+      b.endorsements.push({
+        id: Number(a.id),
+        permitId: b.permit.id,
+        year: Number(a.n),
+        endorsedOn: String(a.d1),
+        actor: '',
+        createdAt: '',
+      });
     } else if (a.k === 'C') {
-      b.changes.push({ id: Number(a.id), permitId: b.permit.id, holderId: b.permit.holderId, fromRegionCode: String(a.r1), toRegionCode: String(a.r2), address: String(a.addr), changedOn: String(a.d1), changeRegistration: bool(a.flag), actor: '', createdAt: '' });
+      b.changes.push({
+        id: Number(a.id),
+        permitId: b.permit.id,
+        holderId: b.permit.holderId,
+        fromRegionCode: String(a.r1),
+        toRegionCode: String(a.r2),
+        address: String(a.addr),
+        changedOn: String(a.d1),
+        changeRegistration: bool(a.flag),
+        actor: '',
+        createdAt: '',
+      });
     } else {
       b.replacementsIssued.push(d(String(a.d1)));
     }
@@ -115,6 +158,10 @@ export interface EndorsementView {
 export function endorsementsOf(cal: WorkingCalendar, b: PermitBundle): EndorsementView[] {
   return b.endorsements.map((e) => {
     const through = validityAfterEndorsement(cal, d(b.permit.issuedOn), e.year);
-    return { endorsedOn: d(e.endorsedOn), extendsValidityThrough: through.date, provisional: through.provisional };
+    return {
+      endorsedOn: d(e.endorsedOn),
+      extendsValidityThrough: through.date,
+      provisional: through.provisional,
+    };
   });
 }

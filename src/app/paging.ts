@@ -19,7 +19,8 @@ export interface Page<C> {
 /** `first` as the caller gave it, checked: 1 to 1000, default 100. */
 export function pageSize(first: number | null | undefined): number {
   const n = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badInput(`first: 1 to ${MAX_PAGE}`, { field: 'first' });
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE)
+    throw badInput(`first: 1 to ${MAX_PAGE}`, { field: 'first' });
   return n;
 }
 
@@ -27,20 +28,28 @@ export function pageSize(first: number | null | undefined): number {
 export function idPage(first: number | null | undefined, after: string | null | undefined): Page<number> {
   const size = pageSize(first);
   if (after == null || after === '') return { first: size, after: null };
-  if (!/^[0-9]{1,10}$/.test(after) || Number(after) > 2_147_483_647) throw badInput(`after: "${after.slice(0, 20)}" is not an id from a previous page`, { field: 'after' });
+  if (!/^[0-9]{1,10}$/.test(after) || Number(after) > 2_147_483_647)
+    throw badInput(`after: "${after.slice(0, 20)}" is not an id from a previous page`, { field: 'after' });
   return { first: size, after: Number(after) };
 }
 
 /** A page whose cursor is an opaque string id (a decision id, a UUID): at most 64 characters. */
-export function stringIdPage(first: number | null | undefined, after: string | null | undefined): Page<string> {
+export function stringIdPage(
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Page<string> {
   const size = pageSize(first);
   if (after == null || after === '') return { first: size, after: null };
-  if (after.length > 64 || !/^[A-Za-z0-9_:-]+$/.test(after)) throw badInput(`after: "${after.slice(0, 20)}" is not an id from a previous page`, { field: 'after' });
+  if (after.length > 64 || !/^[A-Za-z0-9_:-]+$/.test(after))
+    throw badInput(`after: "${after.slice(0, 20)}" is not an id from a previous page`, { field: 'after' });
   return { first: size, after };
 }
 
 /** A page whose cursor is a sequence number (auditLog). */
-export function sequencePage(first: number | null | undefined, after: number | null | undefined): Page<number> {
+export function sequencePage(
+  first: number | null | undefined,
+  after: number | null | undefined,
+): Page<number> {
   const size = pageSize(first);
   if (after == null) return { first: size, after: null };
   if (!Number.isInteger(after) || after < 0) throw badInput('after: a sequence number', { field: 'after' });

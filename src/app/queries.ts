@@ -14,7 +14,11 @@ export function regions(): readonly Region[] {
 
 export async function entitlements(s: Scope, asOfInput?: string | null): Promise<EntitlementRow[]> {
   const asOf = asOfDate(s, asOfInput);
-  const rows = await s.em.find(EntitlementEntity, {}, { orderBy: { local: 'asc', article: 'asc', clause: 'asc', code: 'asc' } });
+  const rows = await s.em.find(
+    EntitlementEntity,
+    {},
+    { orderBy: { local: 'asc', article: 'asc', clause: 'asc', code: 'asc' } },
+  );
   return rows.filter((r) => isInForceOn(entitlementFromRow(r), asOf));
 }
 

@@ -75,7 +75,10 @@ export function createRedisStore(url: string, logger: Logger, o: RedisStoreOptio
       state = 'up';
     } else if (!ok && state !== 'down') {
       probeAt = Date.now() + PROBE_EVERY_MS;
-      logger.warn({ redis: where, reason: why?.slice(0, 200) }, 'shared rate limit unavailable: Redis unreachable, limiting per process until it is back');
+      logger.warn(
+        { redis: where, reason: why?.slice(0, 200) },
+        'shared rate limit unavailable: Redis unreachable, limiting per process until it is back',
+      );
       state = 'down';
     }
   };
@@ -98,7 +101,10 @@ export function createRedisStore(url: string, logger: Logger, o: RedisStoreOptio
     async close() {
       state = 'closed';
       if (client.status === 'ready') {
-        await Promise.race([client.quit().catch(() => undefined), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+        await Promise.race([
+          client.quit().catch(() => undefined),
+          new Promise((r) => setTimeout(r, timeoutMs).unref()),
+        ]);
       }
       client.disconnect();
     },
@@ -129,18 +135,26 @@ export interface RateLimiterOptions {
 
 /** The in-memory limiter that answers while Redis does not; it marks the attempt it counted. */
 class Insurance extends RateLimiterMemory {
-  override consume(key: string | number, points?: number, options: { [key: string]: unknown } = {}): Promise<RateLimiterRes> {
+  override consume(
+    key: string | number,
+    points?: number,
+    options: { [key: string]: unknown } = {},
+  ): Promise<RateLimiterRes> {
     options.insured = true;
     return super.consume(key, points, options);
   }
 }
 
-const refused = (res: RateLimiterRes): RateDecision => ({ allowed: false, retryAfterMs: Math.max(0, res.msBeforeNext) });
+const refused = (res: RateLimiterRes): RateDecision => ({
+  allowed: false,
+  retryAfterMs: Math.max(0, res.msBeforeNext),
+});
 const ALLOWED: RateDecision = { allowed: true, retryAfterMs: 0 };
 
 /** The generic factory: `points` per `duration` seconds per key, shared across processes with a store. */
 export function createRateLimiter(o: RateLimiterOptions): RateLimiter {
-  if (o.points <= 0) return { consume: async () => ALLOWED, sharedAvailable: () => o.store?.available() ?? false };
+  if (o.points <= 0)
+    return { consume: async () => ALLOWED, sharedAvailable: () => o.store?.available() ?? false };
   const shape = { points: o.points, duration: o.duration, blockDuration: o.blockDuration ?? 0 };
   const memory = new RateLimiterMemory({ ...shape, keyPrefix: o.keyPrefix });
   const store = o.store;
@@ -195,6 +209,10 @@ export function createRateLimiter(o: RateLimiterOptions): RateLimiter {
 }
 
 /** The gateway's per-caller limit: `perMinute` requests a minute per caller (token `sub`, or remote address). */
-export function perCallerLimiter(perMinute: number, store: RedisStore | null, keyPrefix = 'luoyang-gw:rate:caller'): RateLimiter {
+export function perCallerLimiter(
+  perMinute: number,
+  store: RedisStore | null,
+  keyPrefix = 'luoyang-gw:rate:caller',
+): RateLimiter {
   return createRateLimiter({ points: perMinute, duration: 60, keyPrefix, store });
 }

@@ -4,8 +4,15 @@
  */
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import {
-  isDateError, parseLocalDate, todayInShanghai, resolveRegionCode, covers,
-  type Clock, type LocalDate, type Region, type WorkingCalendar,
+  isDateError,
+  parseLocalDate,
+  todayInShanghai,
+  resolveRegionCode,
+  covers,
+  type Clock,
+  type LocalDate,
+  type Region,
+  type WorkingCalendar,
 } from '../law';
 import { appendAudit, type AuditEvent } from './audit';
 import { officeRegion, type Caller } from './caller';
@@ -44,7 +51,8 @@ export function actDate(s: Scope, input: string | null | undefined, field: strin
   if (input == null) return t;
   const parsed = parseLocalDate(input);
   if (isDateError(parsed)) throw badInput(`${field}: ${parsed.messageEn}`, { field });
-  if (parsed > t) throw badInput(`${field}: ${parsed} is after today (${t}) in China Standard Time`, { field });
+  if (parsed > t)
+    throw badInput(`${field}: ${parsed} is after today (${t}) in China Standard Time`, { field });
   return parsed;
 }
 
@@ -57,7 +65,8 @@ export function asOfDate(s: Scope, input: string | null | undefined, field = 'as
 }
 
 export function numericId(input: string, what: string): number {
-  if (!/^[1-9][0-9]{0,9}$/.test(input)) throw badInput(`${what}: "${input.slice(0, 20)}" is not an id`, { field: what });
+  if (!/^[1-9][0-9]{0,9}$/.test(input))
+    throw badInput(`${what}: "${input.slice(0, 20)}" is not an id`, { field: what });
   const n = Number(input);
   if (n > 2_147_483_647) throw badInput(`${what}: "${input.slice(0, 20)}" is not an id`, { field: what });
   return n;
@@ -65,7 +74,8 @@ export function numericId(input: string, what: string): number {
 
 export function region(code: string, field: string): Region {
   const r = resolveRegionCode(code);
-  if (!r) throw badInput(`${field}: "${code.slice(0, 12)}" is not a Luoyang region code (GB/T 2260)`, { field });
+  if (!r)
+    throw badInput(`${field}: "${code.slice(0, 12)}" is not a Luoyang region code (GB/T 2260)`, { field });
   return r;
 }
 
@@ -95,7 +105,11 @@ export interface Act {
  * application the rules pass is misconduct), so it is audited on its own, after the rollback,
  * with its decision id. Unique-constraint races become CONFLICT.
  */
-export async function inTransaction<T>(s: Scope, act: Act, work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent[] }>): Promise<T> {
+export async function inTransaction<T>(
+  s: Scope,
+  act: Act,
+  work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent[] }>,
+): Promise<T> {
   try {
     const done = await s.em.transactional(async (em) => {
       const { result, audit } = await work(em);
@@ -107,14 +121,18 @@ export async function inTransaction<T>(s: Scope, act: Act, work: (em: EntityMana
   } catch (e) {
     if (e instanceof AppError && e.code === 'RULE_VIOLATION') {
       const outcome = `REFUSED ${String(e.extra.reason)} decision ${String(e.extra.decisionId)}`;
-      await s.em.fork().transactional((em) => appendAudit(em, s.caller, [{ action: act.action, subject: act.subject, outcome }], now(s)));
+      await s.em
+        .fork()
+        .transactional((em) =>
+          appendAudit(em, s.caller, [{ action: act.action, subject: act.subject, outcome }], now(s)),
+        );
       s.deps.observer?.auditAppended(1);
       s.deps.observer?.refused(String(e.extra.reason));
       throw e;
     }
     if (e instanceof AppError) throw e;
-    if (e instanceof UniqueConstraintViolationException) throw conflict('A concurrent or earlier act already recorded this (a unique rule of the register)');
+    if (e instanceof UniqueConstraintViolationException)
+      throw conflict('A concurrent or earlier act already recorded this (a unique rule of the register)');
     throw e;
   }
 }
-

@@ -5,8 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  cite, decideEligibility, maskCitizenId, normalizeName, resolveRegionCode, rulesVersion,
-  type Department, type Entitlement, type LocalDate, type PermitState, type Reason, type Region,
+  cite,
+  decideEligibility,
+  maskCitizenId,
+  normalizeName,
+  resolveRegionCode,
+  rulesVersion,
+  type Department,
+  type Entitlement,
+  type LocalDate,
+  type PermitState,
+  type Reason,
+  type Region,
 } from '../law';
 import { Decision, type DecisionRow, type EntitlementRow } from '../db/entities';
 import { appendAudit, type AuditEvent } from './audit';
@@ -63,28 +73,56 @@ const ph = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 export function entitlementFromRow(r: EntitlementRow): Entitlement {
   const key = `${r.article}.1.${r.clause}` as Parameters<typeof cite>[0];
   return {
-    code: r.code, kind: r.kind as Entitlement['kind'], citation: cite(key), nameZh: r.nameZh, nameEn: r.nameEn,
-    department: r.department as Entitlement['department'], regionCode: r.regionCode, effectiveFrom: r.effectiveFrom as LocalDate,
-    effectiveUntil: r.effectiveUntil as LocalDate | null, local: r.local,
+    code: r.code,
+    kind: r.kind as Entitlement['kind'],
+    citation: cite(key),
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    department: r.department as Entitlement['department'],
+    regionCode: r.regionCode,
+    effectiveFrom: r.effectiveFrom as LocalDate,
+    effectiveUntil: r.effectiveUntil as LocalDate | null,
+    local: r.local,
   };
 }
 
 function rowToEntitlement(r: Record<string, unknown>): EntitlementRow {
   return {
-    code: String(r.code), kind: String(r.kind), article: Number(r.article), clause: Number(r.clause), nameZh: String(r.name_zh),
-    nameEn: String(r.name_en), department: String(r.department), regionCode: String(r.region_code), effectiveFrom: String(r.effective_from),
-    effectiveUntil: r.effective_until == null ? null : String(r.effective_until), local: r.local === true || r.local === 1, actor: '', createdAt: '',
+    code: String(r.code),
+    kind: String(r.kind),
+    article: Number(r.article),
+    clause: Number(r.clause),
+    nameZh: String(r.name_zh),
+    nameEn: String(r.name_en),
+    department: String(r.department),
+    regionCode: String(r.region_code),
+    effectiveFrom: String(r.effective_from),
+    effectiveUntil: r.effective_until == null ? null : (r.effective_until as string),
+    local: r.local === true || r.local === 1,
+    actor: '',
+    createdAt: '',
   };
 }
 
-export function summary(s: Scope, b: PermitBundle, citizenIdNumber: string, asOf: LocalDate): PermitSummaryView {
+export function summary(
+  s: Scope,
+  b: PermitBundle,
+  citizenIdNumber: string,
+  asOf: LocalDate,
+): PermitSummaryView {
   const state = stateOn(s.deps.calendar, b, asOf);
   return {
     maskedCitizenIdNumber: maskCitizenId(citizenIdNumber),
     status: state.status,
     issuedOn: b.permit.issuedOn as LocalDate,
     validThrough: state.validThrough,
-    endorsementWindow: state.endorsementWindow ? { from: state.endorsementWindow.from, to: state.endorsementWindow.to, provisional: state.endorsementWindow.provisional } : null,
+    endorsementWindow: state.endorsementWindow
+      ? {
+          from: state.endorsementWindow.from,
+          to: state.endorsementWindow.to,
+          provisional: state.endorsementWindow.provisional,
+        }
+      : null,
     region: permitRegionOn(b, asOf),
   };
 }
@@ -93,7 +131,14 @@ export function summary(s: Scope, b: PermitBundle, citizenIdNumber: string, asOf
  * One question, checked. `nameKey` null: the holder consented by share code, so the code stands
  * in for the name (SPEC 亮证) and no name is asked.
  */
-export interface ParsedQuery { id: string; nameKey: string | null; code: string; asOf: LocalDate; child: string | null; decisionId: string }
+export interface ParsedQuery {
+  id: string;
+  nameKey: string | null;
+  code: string;
+  asOf: LocalDate;
+  child: string | null;
+  decisionId: string;
+}
 
 /** The facts every question of a batch needs, loaded in a constant number of statements. */
 export interface BatchFacts {
@@ -110,14 +155,41 @@ export interface Decided {
 }
 
 /** Checks one query's arguments (the scope of a DEPARTMENT included); the name is optional for a share-code check. */
-export function parseQuery(s: Scope, q: { citizenIdNumber: string; holderName: string | null; entitlement: string; asOf?: string | null; dependentCitizenIdNumber?: string | null }, at: string): ParsedQuery {
+export function parseQuery(
+  s: Scope,
+  q: {
+    citizenIdNumber: string;
+    holderName: string | null;
+    entitlement: string;
+    asOf?: string | null;
+    dependentCitizenIdNumber?: string | null;
+  },
+  at: string,
+): ParsedQuery {
   const pre = at === '' ? '' : `${at}.`;
   const id = citizenId(s, q.citizenIdNumber, `${pre}citizenIdNumber`).value;
-  if (q.holderName !== null && (q.holderName.length > 256 || normalizeName(q.holderName) === '')) throw badInput(`${pre}holderName: empty or too long`, { field: `${pre}holderName` });
-  const child = q.dependentCitizenIdNumber == null || q.dependentCitizenIdNumber === '' ? null : citizenId(s, q.dependentCitizenIdNumber, `${pre}dependentCitizenIdNumber`).value;
-  if (s.caller.role === 'DEPARTMENT' && !s.caller.scope.has(q.entitlement)) throw forbidden(`${pre}entitlement: ${q.entitlement.slice(0, 64)} is not in your scope`);
-  if (s.caller.role !== 'DEPARTMENT' && s.caller.role !== 'PUBLIC_SECURITY' && s.caller.role !== 'DELEGATED_AGENCY') throw forbidden(`${s.caller.role} may not verify eligibility`);
-  return { id, nameKey: q.holderName === null ? null : normalizeName(q.holderName), code: q.entitlement, asOf: asOfDate(s, q.asOf, `${pre}asOf`), child, decisionId: randomUUID() };
+  if (q.holderName !== null && (q.holderName.length > 256 || normalizeName(q.holderName) === ''))
+    throw badInput(`${pre}holderName: empty or too long`, { field: `${pre}holderName` });
+  const child =
+    q.dependentCitizenIdNumber == null || q.dependentCitizenIdNumber === ''
+      ? null
+      : citizenId(s, q.dependentCitizenIdNumber, `${pre}dependentCitizenIdNumber`).value;
+  if (s.caller.role === 'DEPARTMENT' && !s.caller.scope.has(q.entitlement))
+    throw forbidden(`${pre}entitlement: ${q.entitlement.slice(0, 64)} is not in your scope`);
+  if (
+    s.caller.role !== 'DEPARTMENT' &&
+    s.caller.role !== 'PUBLIC_SECURITY' &&
+    s.caller.role !== 'DELEGATED_AGENCY'
+  )
+    throw forbidden(`${s.caller.role} may not verify eligibility`);
+  return {
+    id,
+    nameKey: q.holderName === null ? null : normalizeName(q.holderName),
+    code: q.entitlement,
+    asOf: asOfDate(s, q.asOf, `${pre}asOf`),
+    child,
+    decisionId: randomUUID(),
+  };
 }
 
 /** Statements 1–4: the entitlements asked about, the holders with their dependents, their permits and acts. */
@@ -126,10 +198,12 @@ export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQ
   const codes = [...new Set(parsed.map((p) => p.code))];
   const ids = [...new Set(parsed.map((p) => p.id))];
   // 1: the entitlements asked about
-  const ents = new Map((await sql.execute(`select * from entitlement where code in (${ph(codes.length)})`, codes)).map((r) => {
-    const row = rowToEntitlement(r);
-    return [row.code, row] as const;
-  }));
+  const ents = new Map(
+    (await sql.execute(`select * from entitlement where code in (${ph(codes.length)})`, codes)).map((r) => {
+      const row = rowToEntitlement(r);
+      return [row.code, row] as const;
+    }),
+  );
   const unknown = codes.find((c) => !ents.has(c));
   if (unknown !== undefined) throw notFound(`Entitlement ${unknown.slice(0, 64)}`);
   // 2: holders with their dependents (the children a school may name under 18(7))
@@ -141,7 +215,7 @@ export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQ
     ids,
   )) {
     holders.set(String(r.citizen_id_number), { id: Number(r.id), nameKey: String(r.name_key) });
-    if (r.child_id != null) children.set(`${r.id}:${r.child_id}`, String(r.child_birth));
+    if (r.child_id != null) children.set(`${r.id as number}:${r.child_id as string}`, String(r.child_birth));
   }
   const holderIds = [...holders.values()].map((h) => h.id);
   // 3–4: permits (+ confiscations), then endorsements, moves and replacements
@@ -152,7 +226,12 @@ export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQ
 }
 
 /** Articles 18–19 for each query (src/law decides), the region the caller acts for as the asker's. */
-export function decideBatch(s: Scope, parsed: readonly ParsedQuery[], facts: BatchFacts, opts: { byShareCode?: boolean } = {}): Decided {
+export function decideBatch(
+  s: Scope,
+  parsed: readonly ParsedQuery[],
+  facts: BatchFacts,
+  opts: { byShareCode?: boolean } = {},
+): Decided {
   const askerRegion = officeRegion(s.caller);
   const version = rulesVersion(s.deps.calendar);
   const at = now(s).toISOString();
@@ -162,31 +241,54 @@ export function decideBatch(s: Scope, parsed: readonly ParsedQuery[], facts: Bat
     // I-7: a wrong name and an unknown ID number give the same answer; by share code the holder consented
     const matched = holder && (p.nameKey === null || holder.nameKey === p.nameKey) ? holder : null;
     const bundle = matched ? permitThatCounts(facts.byHolder.get(matched.id) ?? [], p.asOf) : null;
-    const permit = bundle ? { state: stateOn(s.deps.calendar, bundle, p.asOf), region: permitRegionOn(bundle, p.asOf) } : null;
-    const birth = matched && p.child ? facts.children.get(`${matched.id}:${p.child}`) ?? null : null;
+    const permit = bundle
+      ? { state: stateOn(s.deps.calendar, bundle, p.asOf), region: permitRegionOn(bundle, p.asOf) }
+      : null;
+    const birth = matched && p.child ? (facts.children.get(`${matched.id}:${p.child}`) ?? null) : null;
     const decision = decideEligibility({
-      asOf: p.asOf, entitlement: ent, askerRegion, permit,
+      asOf: p.asOf,
+      entitlement: ent,
+      askerRegion,
+      permit,
       entitlementRegion: resolveRegionCode(ent.regionCode)!,
       dependent: { asked: p.child !== null, birthDate: birth as LocalDate | null },
     });
     // the summary only when PERMIT_FOUND was checked (not before the law was in force)
     const checked = decision.reasons.some((r) => r.code === 'PERMIT_FOUND');
     return {
-      decisionId: p.decisionId, eligible: decision.eligible, entitlementCode: ent.code, asOf: p.asOf,
-      permit: bundle && checked ? summary(s, bundle, p.id, p.asOf) : null, reasons: [...decision.reasons], rulesVersion: version,
-      at, department: s.caller.department, maskedCitizenIdNumber: maskCitizenId(p.id),
+      decisionId: p.decisionId,
+      eligible: decision.eligible,
+      entitlementCode: ent.code,
+      asOf: p.asOf,
+      permit: bundle && checked ? summary(s, bundle, p.id, p.asOf) : null,
+      reasons: [...decision.reasons],
+      rulesVersion: version,
+      at,
+      department: s.caller.department,
+      maskedCitizenIdNumber: maskCitizenId(p.id),
     };
   });
   const permitOf = (dv: DecisionView, i: number) => {
-    const h = facts.holders.get(parsed[i]!.id);
-    return dv.permit && h ? permitThatCounts(facts.byHolder.get(h.id) ?? [], dv.asOf)?.permit.id ?? null : null;
+    const h = facts.holders.get(parsed[i].id);
+    return dv.permit && h
+      ? (permitThatCounts(facts.byHolder.get(h.id) ?? [], dv.asOf)?.permit.id ?? null)
+      : null;
   };
   const rows: DecisionRow[] = decisions.map((dv, i) => ({
-    decisionId: dv.decisionId, entitlementCode: dv.entitlementCode, asOf: dv.asOf, permitId: permitOf(dv, i), eligible: dv.eligible,
-    body: JSON.stringify(dv), actor: s.caller.sub, role: s.caller.role, department: s.caller.department,
-    actorRegionCode: askerRegion.code, createdAt: at,
+    decisionId: dv.decisionId,
+    entitlementCode: dv.entitlementCode,
+    asOf: dv.asOf,
+    permitId: permitOf(dv, i),
+    eligible: dv.eligible,
+    body: JSON.stringify(dv),
+    actor: s.caller.sub,
+    role: s.caller.role,
+    department: s.caller.department,
+    actorRegionCode: askerRegion.code,
+    createdAt: at,
     // whose ID number was asked, whenever it belongs to a holder (the name may not have matched)
-    holderId: facts.holders.get(parsed[i]!.id)?.id ?? null, byShareCode: opts.byShareCode === true,
+    holderId: facts.holders.get(parsed[i].id)?.id ?? null,
+    byShareCode: opts.byShareCode === true,
   }));
   return { decisions, rows };
 }
@@ -196,14 +298,32 @@ export function decisionAuditEvent(dv: DecisionView, consent?: string): AuditEve
   return {
     action: 'VERIFY_ELIGIBILITY',
     subject: `decision:${dv.decisionId}`,
-    outcome: `${dv.entitlementCode} ${dv.asOf} ${dv.eligible ? 'ELIGIBLE' : `NOT_ELIGIBLE ${dv.reasons.filter((r) => !r.passed).map((r) => r.code).join(',')}`}${consent ? ` ${consent}` : ''}`,
+    outcome: `${dv.entitlementCode} ${dv.asOf} ${
+      dv.eligible
+        ? 'ELIGIBLE'
+        : `NOT_ELIGIBLE ${dv.reasons
+            .filter((r) => !r.passed)
+            .map((r) => r.code)
+            .join(',')}`
+    }${consent ? ` ${consent}` : ''}`,
   };
 }
 
 /** Inside the caller's transaction: the decisions and their audit entries, in bulk (2 inserts, [lock], head). */
-export async function recordDecisions(tem: EntityManager, s: Scope, d: Decided, extra: readonly AuditEvent[] = [], consent?: string): Promise<void> {
+export async function recordDecisions(
+  tem: EntityManager,
+  s: Scope,
+  d: Decided,
+  extra: readonly AuditEvent[] = [],
+  consent?: string,
+): Promise<void> {
   await tem.insertMany(Decision, d.rows);
-  await appendAudit(tem, s.caller, [...d.decisions.map((dv) => decisionAuditEvent(dv, consent)), ...extra], now(s));
+  await appendAudit(
+    tem,
+    s.caller,
+    [...d.decisions.map((dv) => decisionAuditEvent(dv, consent)), ...extra],
+    now(s),
+  );
 }
 
 /** After the commit of recordDecisions: the decisions and their audit entries, counted (metrics). */
@@ -213,8 +333,12 @@ export function observeDecisions(s: Scope, d: Decided, extraAuditEntries = 0): v
 }
 
 /** Shield has already checked role and, for a DEPARTMENT, that every code is in its scope. */
-export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryInput[]): Promise<DecisionView[]> {
-  if (queries.length > MAX_BATCH) throw badInput(`queries: at most ${MAX_BATCH} at once (got ${queries.length})`, { field: 'queries' });
+export async function verifyBatch(
+  s: Scope,
+  queries: readonly EligibilityQueryInput[],
+): Promise<DecisionView[]> {
+  if (queries.length > MAX_BATCH)
+    throw badInput(`queries: at most ${MAX_BATCH} at once (got ${queries.length})`, { field: 'queries' });
   if (queries.length === 0) return [];
   const parsed = queries.map((q, i) => parseQuery(s, q, `queries[${i}]`));
   const facts = await loadBatchFacts(s.em, parsed);
@@ -226,9 +350,15 @@ export async function verifyBatch(s: Scope, queries: readonly EligibilityQueryIn
 }
 
 /** The same question without an entitlement: the masked summary, or null when nothing matches (I-7). */
-export async function permitStatus(s: Scope, citizenIdNumber: string, holderName: string, asOfInput?: string | null): Promise<PermitSummaryView | null> {
+export async function permitStatus(
+  s: Scope,
+  citizenIdNumber: string,
+  holderName: string,
+  asOfInput?: string | null,
+): Promise<PermitSummaryView | null> {
   const id = citizenId(s, citizenIdNumber, 'citizenIdNumber').value;
-  if (holderName.length > 256 || normalizeName(holderName) === '') throw badInput('holderName: empty or too long', { field: 'holderName' });
+  if (holderName.length > 256 || normalizeName(holderName) === '')
+    throw badInput('holderName: empty or too long', { field: 'holderName' });
   const asOf = asOfDate(s, asOfInput);
   const em = s.em as SqlEm;
   const [h] = await em.execute('select id, name_key from holder where citizen_id_number = ?', [id]);
@@ -236,9 +366,19 @@ export async function permitStatus(s: Scope, citizenIdNumber: string, holderName
   const bundle = matched ? permitThatCounts(await loadBundles(em, { holderIds: [matched] }), asOf) : null;
   const result = bundle ? summary(s, bundle, id, asOf) : null;
   await s.em.transactional(async (tem) => {
-    await appendAudit(tem, s.caller, [{ action: 'PERMIT_STATUS', subject: maskCitizenId(id), outcome: result ? `${result.status} ${asOf}` : `NO_MATCH ${asOf}` }], now(s));
+    await appendAudit(
+      tem,
+      s.caller,
+      [
+        {
+          action: 'PERMIT_STATUS',
+          subject: maskCitizenId(id),
+          outcome: result ? `${result.status} ${asOf}` : `NO_MATCH ${asOf}`,
+        },
+      ],
+      now(s),
+    );
   });
   s.deps.observer?.auditAppended(1);
   return result;
 }
-

@@ -7,11 +7,20 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { calendarFromSchedule, mergeNotices, type HolidayNotice, type HolidaySchedule, type WorkingCalendar } from '../law/working-days';
+import {
+  calendarFromSchedule,
+  mergeNotices,
+  type HolidayNotice,
+  type HolidaySchedule,
+  type WorkingCalendar,
+} from '../law/working-days';
 import { OFFICIAL_CALENDAR, PACKAGE_SCHEDULE } from './official';
 
 export class HolidayNoticesError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`HOLIDAY_NOTICES_FILE: ${field}: ${message}`);
     this.name = 'HolidayNoticesError';
   }
@@ -21,26 +30,44 @@ const NOTICE_KEYS = ['year', 'source', 'offDays', 'workDays'] as const;
 
 /** The notices in a parsed file, their shape checked (the dates themselves: mergeNotices). */
 export function noticesFromJson(json: unknown): HolidayNotice[] {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new HolidayNoticesError('(file)', 'expected an object {"notices": [...]}');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new HolidayNoticesError('(file)', 'expected an object {"notices": [...]}');
   const extra = Object.keys(json).filter((k) => k !== 'notices');
-  if (extra.length > 0) throw new HolidayNoticesError(extra[0]!.slice(0, 40), 'unknown field (expected only "notices")');
+  if (extra.length > 0)
+    throw new HolidayNoticesError(extra[0].slice(0, 40), 'unknown field (expected only "notices")');
   const list = (json as { notices?: unknown }).notices;
   if (!Array.isArray(list)) throw new HolidayNoticesError('notices', 'expected an array of notices');
   return list.map((n: unknown, i) => {
     const at = `notices[${i}]`;
-    if (typeof n !== 'object' || n === null || Array.isArray(n)) throw new HolidayNoticesError(at, 'expected an object {"year", "source", "offDays", "workDays"}');
+    if (typeof n !== 'object' || n === null || Array.isArray(n))
+      throw new HolidayNoticesError(at, 'expected an object {"year", "source", "offDays", "workDays"}');
     const o = n as Record<string, unknown>;
     const unknown = Object.keys(o).find((k) => !(NOTICE_KEYS as readonly string[]).includes(k));
-    if (unknown !== undefined) throw new HolidayNoticesError(`${at}.${unknown.slice(0, 40)}`, 'unknown field (expected year, source, offDays, workDays)');
-    if (typeof o.year !== 'number' || !Number.isInteger(o.year)) throw new HolidayNoticesError(`${at}.year`, 'expected a year, e.g. 2027');
-    if (typeof o.source !== 'string') throw new HolidayNoticesError(`${at}.source`, 'expected the notice\'s number, e.g. "国办发明电〔2025〕7号"');
+    if (unknown !== undefined)
+      throw new HolidayNoticesError(
+        `${at}.${unknown.slice(0, 40)}`,
+        'unknown field (expected year, source, offDays, workDays)',
+      );
+    if (typeof o.year !== 'number' || !Number.isInteger(o.year))
+      throw new HolidayNoticesError(`${at}.year`, 'expected a year, e.g. 2027');
+    if (typeof o.source !== 'string')
+      throw new HolidayNoticesError(
+        `${at}.source`,
+        'expected the notice\'s number, e.g. "国办发明电〔2025〕7号"',
+      );
     for (const key of ['offDays', 'workDays'] as const) {
       const v = o[key];
-      if (!Array.isArray(v)) throw new HolidayNoticesError(`${at}.${key}`, 'expected an array of dates "YYYY-MM-DD"');
+      if (!Array.isArray(v))
+        throw new HolidayNoticesError(`${at}.${key}`, 'expected an array of dates "YYYY-MM-DD"');
       const bad = v.findIndex((x) => typeof x !== 'string');
       if (bad >= 0) throw new HolidayNoticesError(`${at}.${key}[${bad}]`, 'expected a date "YYYY-MM-DD"');
     }
-    return { year: o.year, source: o.source, offDays: o.offDays as string[], workDays: o.workDays as string[] };
+    return {
+      year: o.year,
+      source: o.source,
+      offDays: o.offDays as string[],
+      workDays: o.workDays as string[],
+    };
   });
 }
 
@@ -48,14 +75,25 @@ export function noticesFromJson(json: unknown): HolidayNotice[] {
 function digest(notices: readonly HolidayNotice[]): string {
   const canonical = [...notices]
     .sort((a, b) => a.year - b.year)
-    .map((n) => ({ year: n.year, source: n.source, offDays: [...n.offDays].sort(), workDays: [...n.workDays].sort() }));
+    .map((n) => ({
+      year: n.year,
+      source: n.source,
+      offDays: [...n.offDays].sort(),
+      workDays: [...n.workDays].sort(),
+    }));
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 16);
 }
 
 /** The package's schedule with the notices merged in, or the reason they cannot be. */
-export function calendarWithNotices(notices: readonly HolidayNotice[], base: HolidaySchedule = PACKAGE_SCHEDULE): WorkingCalendar {
+export function calendarWithNotices(
+  notices: readonly HolidayNotice[],
+  base: HolidaySchedule = PACKAGE_SCHEDULE,
+): WorkingCalendar {
   if (notices.length === 0) return calendarFromSchedule(base);
-  const years = notices.map((n) => n.year).sort((a, b) => a - b).join('.');
+  const years = notices
+    .map((n) => n.year)
+    .sort((a, b) => a - b)
+    .join('.');
   const merged = mergeNotices(base, notices, `${base.id}+notices-${years}-${digest(notices)}`);
   if (!merged.ok) throw new HolidayNoticesError(merged.problem.field, merged.problem.message);
   return calendarFromSchedule(merged.schedule);
@@ -69,7 +107,10 @@ export function calendarFromEnv(env: NodeJS.ProcessEnv): WorkingCalendar {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new HolidayNoticesError('(file)', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new HolidayNoticesError(
+      '(file)',
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   let json: unknown;
   try {

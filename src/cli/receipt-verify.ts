@@ -14,7 +14,7 @@ function parseArgs(argv: string[]): { receipt: string; jwks: string; issuer?: st
   let jwks: string | undefined;
   let issuer: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
-    const a = argv[i]!;
+    const a = argv[i];
     if (a === '--jwks') jwks = argv[++i];
     else if (a === '--issuer') issuer = argv[++i];
     else if (a.startsWith('--')) return `unknown option ${a}`;
@@ -39,7 +39,11 @@ async function main(): Promise<number> {
     process.stderr.write(`cannot use the key set ${args.jwks}: ${(e as Error).message}\n`);
     return 1;
   }
-  const r = await checkReceipt(args.receipt, keySet, args.issuer !== undefined ? { issuer: args.issuer } : {});
+  const r = await checkReceipt(
+    args.receipt,
+    keySet,
+    args.issuer !== undefined ? { issuer: args.issuer } : {},
+  );
   if (!r.valid) {
     process.stderr.write(`not a good receipt: ${r.reason} (${r.failure})\n`);
     return 1;
@@ -48,7 +52,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (e: unknown) => {
-  process.stderr.write(`receipt:verify failed: ${(e as Error).message}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`receipt:verify failed: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

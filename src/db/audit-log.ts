@@ -12,25 +12,41 @@ const COLUMNS = 'sequence, at, actor, role, action, subject, outcome, prev_hash,
 
 function auditRow(r: Record<string, unknown>): AuditRow {
   return {
-    sequence: Number(r.sequence), at: String(r.at), actor: String(r.actor), role: String(r.role), action: String(r.action),
-    subject: r.subject == null ? null : String(r.subject), outcome: String(r.outcome), prevHash: String(r.prev_hash), hash: String(r.hash),
+    sequence: Number(r.sequence),
+    at: String(r.at),
+    actor: String(r.actor),
+    role: String(r.role),
+    action: String(r.action),
+    subject: r.subject == null ? null : (r.subject as string),
+    outcome: String(r.outcome),
+    prevHash: String(r.prev_hash),
+    hash: String(r.hash),
   };
 }
 
 /** The last entry of the log, or null when it is empty. */
 export async function auditHead(em: EntityManager): Promise<{ sequence: number; hash: string } | null> {
-  const [r] = await (em as SqlEm).execute('select sequence, hash from audit_entry order by sequence desc limit 1');
+  const [r] = await (em as SqlEm).execute(
+    'select sequence, hash from audit_entry order by sequence desc limit 1',
+  );
   return r ? { sequence: Number(r.sequence), hash: String(r.hash) } : null;
 }
 
 /** One entry by its sequence. */
 export async function auditEntry(em: EntityManager, sequence: number): Promise<AuditRow | null> {
-  const [r] = await (em as SqlEm).execute(`select ${COLUMNS} from audit_entry where sequence = ?`, [sequence]);
+  const [r] = await (em as SqlEm).execute(`select ${COLUMNS} from audit_entry where sequence = ?`, [
+    sequence,
+  ]);
   return r ? auditRow(r) : null;
 }
 
 /** Up to `limit` entries with `from` ≤ sequence ≤ `through`, in order (keyset: the caller passes the next `from`). */
-export async function auditChunk(em: EntityManager, from: number, through: number, limit: number): Promise<AuditRow[]> {
+export async function auditChunk(
+  em: EntityManager,
+  from: number,
+  through: number,
+  limit: number,
+): Promise<AuditRow[]> {
   const rows = await (em as SqlEm).execute(
     `select ${COLUMNS} from audit_entry where sequence >= ? and sequence <= ? order by sequence limit ?`,
     [from, through, limit],
@@ -40,6 +56,9 @@ export async function auditChunk(em: EntityManager, from: number, through: numbe
 
 /** auditLog: the `first` entries after sequence `after`. */
 export async function auditPage(em: EntityManager, after: number, first: number): Promise<AuditRow[]> {
-  const rows = await (em as SqlEm).execute(`select ${COLUMNS} from audit_entry where sequence > ? order by sequence limit ?`, [after, first]);
+  const rows = await (em as SqlEm).execute(
+    `select ${COLUMNS} from audit_entry where sequence > ? order by sequence limit ?`,
+    [after, first],
+  );
   return rows.map(auditRow);
 }

@@ -18,7 +18,11 @@ type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise
 /** Which decisions a list holds. */
 export type DecisionList =
   /** Art. 21 para 2: the positive decisions on one permit, oldest first; `office` narrows them to a department office's */
-  | { readonly kind: 'onPermit'; readonly permitId: number; readonly office: { readonly department: string; readonly region: string } | null }
+  | {
+      readonly kind: 'onPermit';
+      readonly permitId: number;
+      readonly office: { readonly department: string; readonly region: string } | null;
+    }
   /** the decisions a department office (department and region) made, newest first */
   | { readonly kind: 'byDepartmentOffice'; readonly department: string; readonly region: string }
   /** the decisions a public-security or delegated-agency office (role and region) made, newest first */
@@ -30,45 +34,91 @@ function listSql(l: DecisionList): { from: string; where: string; params: unknow
   switch (l.kind) {
     case 'onPermit':
       return l.office
-        ? { from: 'eligibility_decision d', where: "d.permit_id = ? and d.eligible = true and d.role = 'DEPARTMENT' and d.department = ? and d.actor_region_code = ?", params: [l.permitId, l.office.department, l.office.region], newestFirst: false }
-        : { from: 'eligibility_decision d', where: 'd.permit_id = ? and d.eligible = true', params: [l.permitId], newestFirst: false };
+        ? {
+            from: 'eligibility_decision d',
+            where:
+              "d.permit_id = ? and d.eligible = true and d.role = 'DEPARTMENT' and d.department = ? and d.actor_region_code = ?",
+            params: [l.permitId, l.office.department, l.office.region],
+            newestFirst: false,
+          }
+        : {
+            from: 'eligibility_decision d',
+            where: 'd.permit_id = ? and d.eligible = true',
+            params: [l.permitId],
+            newestFirst: false,
+          };
     case 'byDepartmentOffice':
-      return { from: 'eligibility_decision d', where: "d.department = ? and d.actor_region_code = ? and d.role = 'DEPARTMENT'", params: [l.department, l.region], newestFirst: true };
+      return {
+        from: 'eligibility_decision d',
+        where: "d.department = ? and d.actor_region_code = ? and d.role = 'DEPARTMENT'",
+        params: [l.department, l.region],
+        newestFirst: true,
+      };
     case 'byOffice':
-      return { from: 'eligibility_decision d', where: 'd.role = ? and d.actor_region_code = ?', params: [l.role, l.region], newestFirst: true };
+      return {
+        from: 'eligibility_decision d',
+        where: 'd.role = ? and d.actor_region_code = ?',
+        params: [l.role, l.region],
+        newestFirst: true,
+      };
     case 'toReview':
       return {
         from: 'confiscation c join eligibility_decision d on d.permit_id = c.permit_id',
         where: "d.department = ? and d.actor_region_code = ? and d.role = 'DEPARTMENT' and d.eligible = true",
-        params: [l.department, l.region], newestFirst: true,
+        params: [l.department, l.region],
+        newestFirst: true,
       };
   }
 }
 
 function decisionRow(r: Record<string, unknown>): DecisionRow {
   return {
-    decisionId: String(r.decision_id), entitlementCode: String(r.entitlement_code), asOf: String(r.as_of),
-    permitId: r.permit_id == null ? null : Number(r.permit_id), eligible: r.eligible === true || r.eligible === 1,
-    body: String(r.body), actor: String(r.actor), role: String(r.role), department: r.department == null ? null : String(r.department),
-    actorRegionCode: String(r.actor_region_code), createdAt: String(r.created_at),
-    holderId: r.holder_id == null ? null : Number(r.holder_id), byShareCode: r.by_share_code === true || r.by_share_code === 1,
+    decisionId: String(r.decision_id),
+    entitlementCode: String(r.entitlement_code),
+    asOf: String(r.as_of),
+    permitId: r.permit_id == null ? null : Number(r.permit_id),
+    eligible: r.eligible === true || r.eligible === 1,
+    body: String(r.body),
+    actor: String(r.actor),
+    role: String(r.role),
+    department: r.department == null ? null : (r.department as string),
+    actorRegionCode: String(r.actor_region_code),
+    createdAt: String(r.created_at),
+    holderId: r.holder_id == null ? null : Number(r.holder_id),
+    byShareCode: r.by_share_code === true || r.by_share_code === 1,
   };
 }
 
 /** Where a cursor (a decision id) stands in the list; null when that decision is not in it. */
-export async function decisionCursor(em: EntityManager, l: DecisionList, decisionId: string): Promise<{ createdAt: string; decisionId: string } | null> {
+export async function decisionCursor(
+  em: EntityManager,
+  l: DecisionList,
+  decisionId: string,
+): Promise<{ createdAt: string; decisionId: string } | null> {
   const q = listSql(l);
-  const [r] = await (em as SqlEm).execute(`select d.created_at from ${q.from} where ${q.where} and d.decision_id = ?`, [...q.params, decisionId]);
+  const [r] = await (em as SqlEm).execute(
+    `select d.created_at from ${q.from} where ${q.where} and d.decision_id = ?`,
+    [...q.params, decisionId],
+  );
   return r ? { createdAt: String(r.created_at), decisionId } : null;
 }
 
 /** The `first` decisions of the list after the cursor (null: from the start). */
-export async function decisionPage(em: EntityManager, l: DecisionList, after: { createdAt: string; decisionId: string } | null, first: number): Promise<DecisionRow[]> {
+export async function decisionPage(
+  em: EntityManager,
+  l: DecisionList,
+  after: { createdAt: string; decisionId: string } | null,
+  first: number,
+): Promise<DecisionRow[]> {
   const q = listSql(l);
   const [cmp, dir] = q.newestFirst ? ['<', 'desc'] : ['>', 'asc'];
   // `created_at <= c` bounds the index range; the second term only sorts out the ties
-  const keyset = after ? ` and d.created_at ${cmp}= ? and (d.created_at ${cmp} ? or d.decision_id ${cmp} ?)` : '';
-  const params = after ? [...q.params, after.createdAt, after.createdAt, after.decisionId, first] : [...q.params, first];
+  const keyset = after
+    ? ` and d.created_at ${cmp}= ? and (d.created_at ${cmp} ? or d.decision_id ${cmp} ?)`
+    : '';
+  const params = after
+    ? [...q.params, after.createdAt, after.createdAt, after.decisionId, first]
+    : [...q.params, first];
   const rows = await (em as SqlEm).execute(
     `select d.* from ${q.from} where ${q.where}${keyset} order by d.created_at ${dir}, d.decision_id ${dir} limit ?`,
     params,
@@ -92,27 +142,45 @@ export interface DecisionAboutHolder {
 const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
 
 /** The position of a cursor among the holder's decisions, or null when it is not one of theirs. */
-export async function decisionPosition(em: EntityManager, holderId: number, decisionId: string): Promise<string | null> {
-  const [r] = await (em as SqlEm).execute('select created_at from eligibility_decision where decision_id = ? and holder_id = ?', [decisionId, holderId]);
+export async function decisionPosition(
+  em: EntityManager,
+  holderId: number,
+  decisionId: string,
+): Promise<string | null> {
+  const [r] = await (em as SqlEm).execute(
+    'select created_at from eligibility_decision where decision_id = ? and holder_id = ?',
+    [decisionId, holderId],
+  );
   return r ? String(r.created_at) : null;
 }
 
-export async function decisionsAboutHolder(em: EntityManager, holderId: number, page: { first: number; after: { createdAt: string; decisionId: string } | null }): Promise<DecisionAboutHolder[]> {
-  const cols = 'decision_id, created_at, role, department, actor_region_code, entitlement_code, as_of, eligible, by_share_code';
+export async function decisionsAboutHolder(
+  em: EntityManager,
+  holderId: number,
+  page: { first: number; after: { createdAt: string; decisionId: string } | null },
+): Promise<DecisionAboutHolder[]> {
+  const cols =
+    'decision_id, created_at, role, department, actor_region_code, entitlement_code, as_of, eligible, by_share_code';
   const rows = page.after
     ? await (em as SqlEm).execute(
-      `select ${cols} from eligibility_decision
+        `select ${cols} from eligibility_decision
         where holder_id = ? and (created_at, decision_id) < (?, ?)
         order by created_at desc, decision_id desc limit ?`,
-      [holderId, page.after.createdAt, page.after.decisionId, page.first],
-    )
+        [holderId, page.after.createdAt, page.after.decisionId, page.first],
+      )
     : await (em as SqlEm).execute(
-      `select ${cols} from eligibility_decision where holder_id = ? order by created_at desc, decision_id desc limit ?`,
-      [holderId, page.first],
-    );
+        `select ${cols} from eligibility_decision where holder_id = ? order by created_at desc, decision_id desc limit ?`,
+        [holderId, page.first],
+      );
   return rows.map((r) => ({
-    decisionId: String(r.decision_id), createdAt: String(r.created_at), role: String(r.role),
-    department: r.department == null ? null : String(r.department), actorRegionCode: String(r.actor_region_code),
-    entitlementCode: String(r.entitlement_code), asOf: String(r.as_of), eligible: bool(r.eligible), byShareCode: bool(r.by_share_code),
+    decisionId: String(r.decision_id),
+    createdAt: String(r.created_at),
+    role: String(r.role),
+    department: r.department == null ? null : (r.department as string),
+    actorRegionCode: String(r.actor_region_code),
+    entitlementCode: String(r.entitlement_code),
+    asOf: String(r.as_of),
+    eligible: bool(r.eligible),
+    byShareCode: bool(r.by_share_code),
   }));
 }

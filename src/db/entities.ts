@@ -104,7 +104,13 @@ export const Application = new EntitySchema<ApplicationRow>({
     createdAt,
   },
   // overdueApplications: open applications by acceptance date (partial: open ones only)
-  indexes: [{ name: 'permit_application_open_applied_on_index', expression: 'create index `permit_application_open_applied_on_index` on `permit_application` (`applied_on`, `id`) where `open_slot` is not null' }],
+  indexes: [
+    {
+      name: 'permit_application_open_applied_on_index',
+      expression:
+        'create index `permit_application_open_applied_on_index` on `permit_application` (`applied_on`, `id`) where `open_slot` is not null',
+    },
+  ],
 });
 
 export class PermitRow {
@@ -415,8 +421,14 @@ export const Decision = new EntitySchema<DecisionRow>({
   // myVerifications pages through one holder's decisions newest first, from the holder index alone
   indexes: [
     { name: 'eligibility_decision_permit_created', properties: ['permitId', 'createdAt', 'decisionId'] },
-    { name: 'eligibility_decision_office_created', properties: ['role', 'actorRegionCode', 'createdAt', 'decisionId'] },
-    { name: 'eligibility_decision_department_created', properties: ['department', 'actorRegionCode', 'createdAt', 'decisionId'] },
+    {
+      name: 'eligibility_decision_office_created',
+      properties: ['role', 'actorRegionCode', 'createdAt', 'decisionId'],
+    },
+    {
+      name: 'eligibility_decision_department_created',
+      properties: ['department', 'actorRegionCode', 'createdAt', 'decisionId'],
+    },
     { name: 'eligibility_decision_holder_newest_index', properties: ['holderId', 'createdAt', 'decisionId'] },
   ],
 });
@@ -487,6 +499,20 @@ export const Audit = new EntitySchema<AuditRow>({
 });
 
 export const ENTITIES = [
-  Holder, ResidenceRecord, Application, Permit, Endorsement, ResidenceChange, Replacement, ReplacementIssue,
-  Dependent, Violation, Confiscation, EntitlementEntity, RegionEntity, Decision, Audit, ShareCode,
+  Holder,
+  ResidenceRecord,
+  Application,
+  Permit,
+  Endorsement,
+  ResidenceChange,
+  Replacement,
+  ReplacementIssue,
+  Dependent,
+  Violation,
+  Confiscation,
+  EntitlementEntity,
+  RegionEntity,
+  Decision,
+  Audit,
+  ShareCode,
 ];

@@ -2,11 +2,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Holder, type HolderRow } from './entities';
 
-export async function holderByCitizenIdNumber(em: EntityManager, citizenIdNumber: string): Promise<HolderRow | null> {
+export async function holderByCitizenIdNumber(
+  em: EntityManager,
+  citizenIdNumber: string,
+): Promise<HolderRow | null> {
   return em.findOne(Holder, { citizenIdNumber });
 }
 
-export async function holderIdByCitizenIdNumber(em: EntityManager, citizenIdNumber: string): Promise<number | null> {
+export async function holderIdByCitizenIdNumber(
+  em: EntityManager,
+  citizenIdNumber: string,
+): Promise<number | null> {
   const h = await em.findOne(Holder, { citizenIdNumber }, { fields: ['id'] });
   return h ? h.id : null;
 }

@@ -14,14 +14,23 @@ const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
 
 function applicationRow(r: Record<string, unknown>): ApplicationRow {
   return {
-    id: Number(r.id), holderId: Number(r.holder_id), appliedOn: String(r.applied_on), accepted: bool(r.accepted),
-    reasons: String(r.reasons), openSlot: r.open_slot == null ? null : String(r.open_slot), officeRegionCode: String(r.office_region_code),
-    actor: String(r.actor), createdAt: String(r.created_at),
+    id: Number(r.id),
+    holderId: Number(r.holder_id),
+    appliedOn: String(r.applied_on),
+    accepted: bool(r.accepted),
+    reasons: String(r.reasons),
+    openSlot: r.open_slot == null ? null : (r.open_slot as string),
+    officeRegionCode: String(r.office_region_code),
+    actor: String(r.actor),
+    createdAt: String(r.created_at),
   };
 }
 
 /** Where an application sits in the overdue order (applied_on, id): the cursor of a page. */
-export async function applicationPosition(em: EntityManager, id: number): Promise<{ appliedOn: string; id: number } | null> {
+export async function applicationPosition(
+  em: EntityManager,
+  id: number,
+): Promise<{ appliedOn: string; id: number } | null> {
   const [r] = await (em as SqlEm).execute('select id, applied_on from permit_application where id = ?', [id]);
   return r ? { appliedOn: String(r.applied_on), id: Number(r.id) } : null;
 }
@@ -31,9 +40,16 @@ export async function applicationPosition(em: EntityManager, id: number): Promis
  * holder's current residence carries one of `regionCodes` (null: any), after `after` in
  * (applied_on, id) order. Index: permit_application (applied_on, id) where open_slot is not null.
  */
-export async function openApplicationsPage(em: EntityManager, q: {
-  acceptedBy: string; asOf: string; regionCodes: readonly string[] | null; after: { appliedOn: string; id: number } | null; limit: number;
-}): Promise<ApplicationRow[]> {
+export async function openApplicationsPage(
+  em: EntityManager,
+  q: {
+    acceptedBy: string;
+    asOf: string;
+    regionCodes: readonly string[] | null;
+    after: { appliedOn: string; id: number } | null;
+    limit: number;
+  },
+): Promise<ApplicationRow[]> {
   const params: unknown[] = [q.acceptedBy];
   let sql = `select a.id, a.holder_id, a.applied_on, a.accepted, a.reasons, a.open_slot, a.office_region_code, a.actor, a.created_at
       from permit_application a
@@ -55,7 +71,10 @@ export async function openApplicationsPage(em: EntityManager, q: {
 }
 
 /** Where a permit sits in the endorsementsDue order (issue month-day, id): the cursor of a page. */
-export async function permitPosition(em: EntityManager, id: number): Promise<{ monthDay: string; id: number } | null> {
+export async function permitPosition(
+  em: EntityManager,
+  id: number,
+): Promise<{ monthDay: string; id: number } | null> {
   const [r] = await (em as SqlEm).execute('select id, issue_month_day from permit where id = ?', [id]);
   return r ? { monthDay: String(r.issue_month_day), id: Number(r.id) } : null;
 }
@@ -66,10 +85,17 @@ export async function permitPosition(em: EntityManager, id: number): Promise<{ m
  * carries one of `regionCodes` (null: any), after `after` in (issue month-day, id) order.
  * Index: permit (issue_month_day, id), for the filter and the order both.
  */
-export async function permitsByIssueMonthDay(em: EntityManager, q: {
-  issuedBy: string; monthDays: { from: string; to: string }; regionOn: string; regionCodes: readonly string[] | null;
-  after: { monthDay: string; id: number } | null; limit: number;
-}): Promise<{ id: number; monthDay: string }[]> {
+export async function permitsByIssueMonthDay(
+  em: EntityManager,
+  q: {
+    issuedBy: string;
+    monthDays: { from: string; to: string };
+    regionOn: string;
+    regionCodes: readonly string[] | null;
+    after: { monthDay: string; id: number } | null;
+    limit: number;
+  },
+): Promise<{ id: number; monthDay: string }[]> {
   const params: unknown[] = [q.monthDays.from, q.monthDays.to];
   let sql = 'select p.id, p.issue_month_day from permit p where p.issue_month_day between ? and ?';
   if (q.after) {
@@ -85,5 +111,8 @@ export async function permitsByIssueMonthDay(em: EntityManager, q: {
   }
   sql += ' order by p.issue_month_day, p.id limit ?';
   params.push(q.limit);
-  return (await (em as SqlEm).execute(sql, params)).map((r) => ({ id: Number(r.id), monthDay: String(r.issue_month_day) }));
+  return (await (em as SqlEm).execute(sql, params)).map((r) => ({
+    id: Number(r.id),
+    monthDay: String(r.issue_month_day),
+  }));
 }

@@ -25,7 +25,9 @@ export function dialectOf(databaseUrl: string | undefined): Dialect {
 /** Where files kept with the data live (the development receipt key): beside the SQLite file, else data/. */
 export function dataDirFor(databaseUrl: string | undefined): string {
   const file = databaseUrl || DEFAULT_SQLITE_PATH;
-  return dialectOf(databaseUrl) === 'sqlite' && file !== ':memory:' ? dirname(file) : dirname(DEFAULT_SQLITE_PATH);
+  return dialectOf(databaseUrl) === 'sqlite' && file !== ':memory:'
+    ? dirname(file)
+    : dirname(DEFAULT_SQLITE_PATH);
 }
 
 export interface OrmOverrides {
@@ -47,9 +49,7 @@ export function ormOptions(o: OrmOverrides = {}): Options {
     allowGlobalContext: false,
     forceUndefined: false,
     debug: o.onQuery ? ['query' as const] : false,
-    logger: o.onQuery
-      ? (message: string) => o.onQuery!(message)
-      : () => undefined,
+    logger: o.onQuery ? (message: string) => o.onQuery!(message) : () => undefined,
     migrations: {
       migrationsList: dialect === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS,
       transactional: true,
@@ -58,11 +58,11 @@ export function ormOptions(o: OrmOverrides = {}): Options {
     },
   };
   if (dialect === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: o.databaseUrl, pool: { min: 0, max: 10 } } as Options;
+    return { ...common, driver: PostgreSqlDriver, clientUrl: o.databaseUrl, pool: { min: 0, max: 10 } };
   }
   const file = o.databaseUrl || DEFAULT_SQLITE_PATH;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  return { ...common, driver: BetterSqliteDriver, dbName: file } as Options;
+  return { ...common, driver: BetterSqliteDriver, dbName: file };
 }
 
 /** Boots the ORM and brings the schema up to date, then `afterMigrate`, both under the startup lock. */
@@ -110,7 +110,9 @@ async function startupLock(databaseUrl: string | undefined): Promise<() => Promi
       await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
     } catch (e) {
       await client.end().catch(() => undefined);
-      throw new Error(`could not take the startup lock (another node migrating for too long?): ${(e as Error).message}`);
+      throw new Error(
+        `could not take the startup lock (another node migrating for too long?): ${(e as Error).message}`,
+      );
     }
     return async () => {
       await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
@@ -127,7 +129,12 @@ async function startupLock(databaseUrl: string | undefined): Promise<() => Promi
       lock.exec('begin exclusive');
       break;
     } catch (e) {
-      if (!/SQLITE_BUSY|database is locked/i.test(String((e as Error).message) + String((e as { code?: string }).code)) || Date.now() > until) {
+      if (
+        !/SQLITE_BUSY|database is locked/i.test(
+          String((e as Error).message) + String((e as { code?: string }).code),
+        ) ||
+        Date.now() > until
+      ) {
         lock.close();
         throw new Error(`could not take the startup lock on ${file}.startup-lock: ${(e as Error).message}`);
       }
@@ -135,7 +142,11 @@ async function startupLock(databaseUrl: string | undefined): Promise<() => Promi
     }
   }
   return async () => {
-    try { lock.exec('commit'); } catch { /* already released */ }
+    try {
+      lock.exec('commit');
+    } catch {
+      /* already released */
+    }
     lock.close();
   };
 }

@@ -1,7 +1,19 @@
 /** Per-request context: the caller, a scope with its own EntityManager fork, and its own loaders. */
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { Dependent, Holder, Permit, Replacement, ReplacementIssue, ResidenceRecord, type DependentRow, type HolderRow, type PermitRow, type ReplacementRow, type ResidenceRecordRow } from '../db/entities';
+import {
+  Dependent,
+  Holder,
+  Permit,
+  Replacement,
+  ReplacementIssue,
+  ResidenceRecord,
+  type DependentRow,
+  type HolderRow,
+  type PermitRow,
+  type ReplacementRow,
+  type ResidenceRecordRow,
+} from '../db/entities';
 import type { Caller } from '../app/caller';
 import { AppError } from '../app/errors';
 import { loadBundles, type PermitBundle } from '../app/facts';
@@ -32,7 +44,11 @@ export function createLoaders(em: EntityManager): Loaders {
       return ids.map((id) => by.get(id) ?? null);
     }),
     residence: new DataLoader(async (ids) => {
-      const rows = await em.find(ResidenceRecord, { holderId: { $in: [...ids] } }, { orderBy: { effectiveOn: 'asc', id: 'asc' } });
+      const rows = await em.find(
+        ResidenceRecord,
+        { holderId: { $in: [...ids] } },
+        { orderBy: { effectiveOn: 'asc', id: 'asc' } },
+      );
       const by = group(rows, (r) => r.holderId);
       return ids.map((id) => by.get(id)?.at(-1) ?? null);
     }),
@@ -45,18 +61,33 @@ export function createLoaders(em: EntityManager): Loaders {
       return ids.map((id) => by.get(id) ?? null);
     }),
     dependents: new DataLoader(async (ids) => {
-      const by = group(await em.find(Dependent, { holderId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (r) => r.holderId);
+      const by = group(
+        await em.find(Dependent, { holderId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
+        (r) => r.holderId,
+      );
       return ids.map((id) => by.get(id) ?? []);
     }),
     permitByApplication: new DataLoader(async (ids) => {
-      const by = new Map((await em.find(Permit, { applicationId: { $in: [...ids] } })).map((p) => [p.applicationId, p]));
+      const by = new Map(
+        (await em.find(Permit, { applicationId: { $in: [...ids] } })).map((p) => [p.applicationId, p]),
+      );
       return ids.map((id) => by.get(id) ?? null);
     }),
     replacementsByPermit: new DataLoader(async (ids) => {
-      const requests = await em.find(Replacement, { permitId: { $in: [...ids] } }, { orderBy: { reportedOn: 'asc', id: 'asc' } });
-      const issues = requests.length === 0 ? [] : await em.find(ReplacementIssue, { requestId: { $in: requests.map((r) => r.id) } });
+      const requests = await em.find(
+        Replacement,
+        { permitId: { $in: [...ids] } },
+        { orderBy: { reportedOn: 'asc', id: 'asc' } },
+      );
+      const issues =
+        requests.length === 0
+          ? []
+          : await em.find(ReplacementIssue, { requestId: { $in: requests.map((r) => r.id) } });
       const issuedOn = new Map(issues.map((i) => [i.requestId, i.issuedOn]));
-      const by = group(requests.map((request) => ({ request, issuedOn: issuedOn.get(request.id) ?? null })), (r) => r.request.permitId);
+      const by = group(
+        requests.map((request) => ({ request, issuedOn: issuedOn.get(request.id) ?? null })),
+        (r) => r.request.permitId,
+      );
       return ids.map((id) => by.get(id) ?? []);
     }),
   };

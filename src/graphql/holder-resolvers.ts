@@ -27,13 +27,18 @@ export class HolderQueryResolver {
     return me(scopeOf(ctx));
   }
 
-  @Query(() => [VerificationRecord], { description: 'HOLDER: every eligibility check made about the caller, newest first' })
+  @Query(() => [VerificationRecord], {
+    description: 'HOLDER: every eligibility check made about the caller, newest first',
+  })
   async myVerifications(
     @Ctx() ctx: GqlContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => ID, { nullable: true }) after?: string,
   ): Promise<VerificationRecord[]> {
-    return (await myVerifications(scopeOf(ctx), first, after)).map((v) => ({ ...v, callerRegion: region(v.callerRegion) }));
+    return (await myVerifications(scopeOf(ctx), first, after)).map((v) => ({
+      ...v,
+      callerRegion: region(v.callerRegion),
+    }));
   }
 
   @Query(() => [ShareCode], { description: "HOLDER: the caller's live share codes" })
@@ -41,7 +46,10 @@ export class HolderQueryResolver {
     return myShareCodes(scopeOf(ctx));
   }
 
-  @Query(() => EligibilityDecision, { description: "DEPARTMENT (own scope and region), PUBLIC_SECURITY, DELEGATED_AGENCY: the holder's consent in place of ID number and name" })
+  @Query(() => EligibilityDecision, {
+    description:
+      "DEPARTMENT (own scope and region), PUBLIC_SECURITY, DELEGATED_AGENCY: the holder's consent in place of ID number and name",
+  })
   verifyEligibilityByShareCode(
     @Ctx() ctx: GqlContext,
     @Arg('code') code: string,
@@ -56,11 +64,16 @@ export class HolderQueryResolver {
 @Resolver()
 export class ShareCodeMutationResolver {
   @Mutation(() => ShareCode, { description: 'HOLDER' })
-  createShareCode(@Ctx() ctx: GqlContext, @Arg('input', () => CreateShareCodeInput, { nullable: true }) input?: CreateShareCodeInput): Promise<ShareCodeView> {
+  createShareCode(
+    @Ctx() ctx: GqlContext,
+    @Arg('input', () => CreateShareCodeInput, { nullable: true }) input?: CreateShareCodeInput,
+  ): Promise<ShareCodeView> {
     return createShareCode(scopeOf(ctx), input ?? {});
   }
 
-  @Mutation(() => Boolean, { description: 'HOLDER: by the code or by its id (exactly one); true when it was live' })
+  @Mutation(() => Boolean, {
+    description: 'HOLDER: by the code or by its id (exactly one); true when it was live',
+  })
   revokeShareCode(
     @Ctx() ctx: GqlContext,
     @Arg('code', () => String, { nullable: true }) code?: string,

@@ -3,15 +3,21 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from './scalars';
 import { DepartmentEnum, Region } from './types';
 
-@ObjectType({ description: 'A one-time code by which a holder lets a department check them without giving their ID number.' })
+@ObjectType({
+  description:
+    'A one-time code by which a holder lets a department check them without giving their ID number.',
+})
 export class ShareCode {
   @Field(() => ID) id!: string;
   @Field({
-    description: '8 characters from 23456789ABCDEFGHJKLMNPQRSTUVWXYZ (no 0/O, 1/I); case-insensitive on input;\nin full only in the answer to createShareCode, afterwards ******XY',
-  }) code!: string;
+    description:
+      '8 characters from 23456789ABCDEFGHJKLMNPQRSTUVWXYZ (no 0/O, 1/I); case-insensitive on input;\nin full only in the answer to createShareCode, afterwards ******XY',
+  })
+  code!: string;
   @Field(() => DateTimeScalar) expiresAt!: string;
   @Field(() => ID, { nullable: true, description: 'null: any entitlement' }) entitlement!: string | null;
-  @Field(() => DepartmentEnum, { nullable: true, description: 'null: any department' }) department!: string | null;
+  @Field(() => DepartmentEnum, { nullable: true, description: 'null: any department' }) department!:
+    string | null;
 }
 
 @InputType()

@@ -13,7 +13,9 @@ import { AuditChainReport, AuditEntry, AuditHeadInput, EligibilityDecision } fro
 
 @Resolver()
 export class ListsResolver {
-  @Query(() => [EligibilityDecision], { description: 'Article 21 para 2: positive decisions made on a confiscated permit' })
+  @Query(() => [EligibilityDecision], {
+    description: 'Article 21 para 2: positive decisions made on a confiscated permit',
+  })
   affectedDecisions(
     @Ctx() ctx: GqlContext,
     @Arg('permitId', () => ID) permitId: string,
@@ -23,22 +25,43 @@ export class ListsResolver {
     return affectedDecisions(scopeOf(ctx), permitId, first, after);
   }
 
-  @Query(() => [EligibilityDecision], { description: "DEPARTMENT: the decisions its department made, newest first; PUBLIC_SECURITY, DELEGATED_AGENCY: their office's" })
-  decisionsMade(@Ctx() ctx: GqlContext, @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => ID, { nullable: true }) after?: string) {
+  @Query(() => [EligibilityDecision], {
+    description:
+      "DEPARTMENT: the decisions its department made, newest first; PUBLIC_SECURITY, DELEGATED_AGENCY: their office's",
+  })
+  decisionsMade(
+    @Ctx() ctx: GqlContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => ID, { nullable: true }) after?: string,
+  ) {
     return decisionsMade(scopeOf(ctx), first, after);
   }
 
-  @Query(() => [EligibilityDecision], { description: 'DEPARTMENT: its positive decisions on permits confiscated since (Art. 21 para 2), to review' })
-  decisionsToReview(@Ctx() ctx: GqlContext, @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => ID, { nullable: true }) after?: string) {
+  @Query(() => [EligibilityDecision], {
+    description:
+      'DEPARTMENT: its positive decisions on permits confiscated since (Art. 21 para 2), to review',
+  })
+  decisionsToReview(
+    @Ctx() ctx: GqlContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => ID, { nullable: true }) after?: string,
+  ) {
     return decisionsToReview(scopeOf(ctx), first, after);
   }
 
   @Query(() => [AuditEntry], { description: 'AUDITOR' })
-  auditLog(@Ctx() ctx: GqlContext, @Arg('after', () => Int, { nullable: true }) after?: number, @Arg('first', () => Int, { nullable: true }) first?: number) {
+  auditLog(
+    @Ctx() ctx: GqlContext,
+    @Arg('after', () => Int, { nullable: true }) after?: number,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ) {
     return auditLog(scopeOf(ctx), after, first);
   }
 
-  @Query(() => AuditChainReport, { description: 'checks the whole log, or `limit` entries from `fromSequence`; see AuditChainReport.nextSequence' })
+  @Query(() => AuditChainReport, {
+    description:
+      'checks the whole log, or `limit` entries from `fromSequence`; see AuditChainReport.nextSequence',
+  })
   verifyAuditChain(
     @Ctx() ctx: GqlContext,
     @Arg('fromSequence', () => Int, { nullable: true }) fromSequence?: number,

@@ -10,7 +10,8 @@ import { and, deny, rule, shield, type IRules } from 'graphql-shield';
 import { covers, hasPower, resolveRegionCode, type Power } from '../law';
 import type { GqlContext } from './context';
 
-const unauthenticated = () => new GraphQLError('A bearer token is required', { extensions: { code: 'UNAUTHENTICATED' } });
+const unauthenticated = () =>
+  new GraphQLError('A bearer token is required', { extensions: { code: 'UNAUTHENTICATED' } });
 const forbidden = (why: string) => new GraphQLError(why, { extensions: { code: 'FORBIDDEN' } });
 
 /** One rule per power of src/law/roles.ts (made once: shield refuses two rules of one name). */
@@ -20,20 +21,32 @@ const may = (power: Power) => {
   if (!r) {
     r = rule(`may:${power}`, { cache: 'contextual' })((_p, _a, ctx: GqlContext) => {
       if (!ctx.caller) return unauthenticated();
-      return hasPower(ctx.caller.role, power) ? true : forbidden(`${ctx.caller.role} may not do this (${power})`);
+      return hasPower(ctx.caller.role, power)
+        ? true
+        : forbidden(`${ctx.caller.role} may not do this (${power})`);
     });
     mayRules.set(power, r);
   }
   return r;
 };
 
-const authenticated = rule('authenticated', { cache: 'contextual' })((_p, _a, ctx: GqlContext) => (ctx.caller ? true : unauthenticated()));
+const authenticated = rule('authenticated', { cache: 'contextual' })((_p, _a, ctx: GqlContext) =>
+  ctx.caller ? true : unauthenticated(),
+);
 
 /** A DEPARTMENT may verify only the entitlements in its token's scope. */
-const inScope = rule('inScope', { cache: 'strict' })((_p, args: { query?: { entitlement: string }; queries?: { entitlement: string }[]; entitlement?: string }, ctx: GqlContext) => {
+const inScope = rule('inScope', { cache: 'strict' })((
+  _p,
+  args: { query?: { entitlement: string }; queries?: { entitlement: string }[]; entitlement?: string },
+  ctx: GqlContext,
+) => {
   if (!ctx.caller) return unauthenticated();
   if (ctx.caller.role !== 'DEPARTMENT') return true;
-  const codes = args.query ? [args.query.entitlement] : typeof args.entitlement === 'string' ? [args.entitlement] : (args.queries ?? []).map((q) => q.entitlement);
+  const codes = args.query
+    ? [args.query.entitlement]
+    : typeof args.entitlement === 'string'
+      ? [args.entitlement]
+      : (args.queries ?? []).map((q) => q.entitlement);
   const outside = codes.find((c) => !ctx.caller!.scope.has(c));
   return outside === undefined ? true : forbidden(`Entitlement ${outside.slice(0, 64)} is not in your scope`);
 });
@@ -44,14 +57,17 @@ const inScope = rule('inScope', { cache: 'strict' })((_p, args: { query?: { enti
  * one inside it). Where the region is on the record (a permit id, an ID number), the use case
  * checks it after loading the record (src/app/scope.ts requireRegion).
  */
-const regionArgCovered = (pick: (args: Record<string, any>) => unknown) =>
-  rule({ cache: 'strict' })((_p, args: Record<string, any>, ctx: GqlContext) => {
+type RegionArgs = { input?: { residenceRegionCode?: unknown; regionCode?: unknown } };
+const regionArgCovered = (pick: (args: RegionArgs) => unknown) =>
+  rule({ cache: 'strict' })((_p, args: RegionArgs, ctx: GqlContext) => {
     if (!ctx.caller) return unauthenticated();
     const code = pick(args);
     const target = typeof code === 'string' ? resolveRegionCode(code) : undefined;
     if (!target) return true; // an unknown code is bad input, refused by the use case with BAD_USER_INPUT
     if (ctx.caller.role === 'HOLDER') return forbidden('A permit holder acts for no region');
-    return covers(ctx.caller.region, target) ? true : forbidden(`Region ${target.code} is outside your region (${ctx.caller.region.code})`);
+    return covers(ctx.caller.region, target)
+      ? true
+      : forbidden(`Region ${target.code} is outside your region (${ctx.caller.region.code})`);
   });
 const residenceInRegion = regionArgCovered((a) => a.input?.residenceRegionCode);
 const entitlementRegionInRegion = regionArgCovered((a) => a.input?.regionCode);
@@ -103,7 +119,11 @@ export const ROOT_RULES = {
  */
 export function permissions(schema: GraphQLSchema, opts: { debug: boolean }): IMiddleware {
   const rules = { Query: ROOT_RULES.Query, Mutation: ROOT_RULES.Mutation } as unknown as IRules;
-  const generated = shield(rules, { fallbackRule: deny, allowExternalErrors: true, debug: opts.debug, fallbackError: () => forbidden('Not allowed') })
-    .generate(schema) as Record<string, unknown>;
+  const generated = shield(rules, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    debug: opts.debug,
+    fallbackError: () => forbidden('Not allowed'),
+  }).generate(schema) as Record<string, unknown>;
   return { Query: generated.Query, Mutation: generated.Mutation } as IMiddleware;
 }

@@ -1,7 +1,7 @@
 /** Builds the executable schema: type-graphql classes + resolvers, wrapped by the shield permissions. */
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { RESOLVERS } from './resolvers';
 import { HOLDER_RESOLVERS } from './holder-resolvers';
@@ -11,7 +11,9 @@ import { DateScalar, DateTimeScalar } from './scalars';
 /** The schema without permissions: what schema/schema.graphql records. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [...RESOLVERS, ...HOLDER_RESOLVERS] as unknown as [Function, ...Function[]],
+    resolvers: [...RESOLVERS, ...HOLDER_RESOLVERS] as unknown as NonEmptyArray<
+      new (...args: never[]) => unknown
+    >,
     scalarsMap: [],
     orphanedTypes: [],
     validate: false,

@@ -2,10 +2,22 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from './scalars';
 
-const e = <T extends string>(...values: T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const e = <T extends string>(...values: T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const RegionKind = e('CITY', 'URBAN_DISTRICT', 'COUNTY');
-export const DepartmentEnum = e('PUBLIC_SECURITY', 'DEVELOPMENT_AND_REFORM', 'HUMAN_RESOURCES_AND_SOCIAL_SECURITY', 'HEALTH', 'EDUCATION', 'CIVIL_AFFAIRS', 'JUSTICE', 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', 'TRANSPORT', 'CULTURE_AND_TOURISM');
+export const DepartmentEnum = e(
+  'PUBLIC_SECURITY',
+  'DEVELOPMENT_AND_REFORM',
+  'HUMAN_RESOURCES_AND_SOCIAL_SECURITY',
+  'HEALTH',
+  'EDUCATION',
+  'CIVIL_AFFAIRS',
+  'JUSTICE',
+  'HOUSING_AND_URBAN_RURAL_DEVELOPMENT',
+  'TRANSPORT',
+  'CULTURE_AND_TOURISM',
+);
 export const EntitlementKindEnum = e('PUBLIC_SERVICE', 'CONVENIENCE');
 export const PermitStatusEnum = e('NOT_YET_ISSUED', 'VALID', 'LAPSED', 'CONFISCATED');
 export const SexEnum = e('MALE', 'FEMALE');
@@ -17,7 +29,10 @@ registerEnumType(RegionKind, { name: 'RegionKind' });
 registerEnumType(DepartmentEnum, { name: 'Department' });
 registerEnumType(EntitlementKindEnum, {
   name: 'EntitlementKind',
-  valuesConfig: { PUBLIC_SERVICE: { description: 'Article 18: a public service shared with registered residents' }, CONVENIENCE: { description: 'Article 19: a convenience' } },
+  valuesConfig: {
+    PUBLIC_SERVICE: { description: 'Article 18: a public service shared with registered residents' },
+    CONVENIENCE: { description: 'Article 19: a convenience' },
+  },
 });
 registerEnumType(PermitStatusEnum, { name: 'PermitStatus' });
 registerEnumType(SexEnum, { name: 'Sex' });
@@ -57,7 +72,8 @@ export class Entitlement {
 export class DateRange {
   @Field(() => DateScalar) from!: string;
   @Field(() => DateScalar) to!: string;
-  @Field({ description: 'true when a date in it rests on a year whose holiday notice is not yet known' }) provisional!: boolean;
+  @Field({ description: 'true when a date in it rests on a year whose holiday notice is not yet known' })
+  provisional!: boolean;
 }
 
 @ObjectType({ description: 'What a department may see of a permit: no name, no address.' })
@@ -87,12 +103,16 @@ export class EligibilityDecision {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => PermitSummary, { nullable: true }) permit!: PermitSummary | null;
   @Field(() => [DecisionReason]) reasons!: DecisionReason[];
-  @Field({ description: 'identifies the rules, the regulation text and the holiday calendar this decision used' }) rulesVersion!: string;
+  @Field({
+    description: 'identifies the rules, the regulation text and the holiday calendar this decision used',
+  })
+  rulesVersion!: string;
 }
 
 @ObjectType()
 export class ReceiptCheck {
-  @Field({ description: "signature good, issued by this gateway's key set, and not altered" }) valid!: boolean;
+  @Field({ description: "signature good, issued by this gateway's key set, and not altered" })
+  valid!: boolean;
   @Field(() => ID, { nullable: true }) decisionId!: string | null;
   @Field(() => Boolean, { nullable: true }) eligible!: boolean | null;
   @Field(() => ID, { nullable: true }) entitlementCode!: string | null;
@@ -108,7 +128,8 @@ export class EligibilityQuery {
   @Field() holderName!: string;
   @Field(() => ID) entitlement!: string;
   @Field(() => DateScalar, { nullable: true, description: 'default: today' }) asOf?: string | null;
-  @Field(() => String, { nullable: true, description: 'required for CHILD_EDUCATION_AND_ZHONGKAO' }) dependentCitizenIdNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'required for CHILD_EDUCATION_AND_ZHONGKAO' })
+  dependentCitizenIdNumber?: string | null;
 }
 
 @ObjectType()
@@ -140,13 +161,17 @@ export class ResidenceRegistration {
   @Field(() => DateScalar) registeredOn!: string;
   @Field(() => Region) region!: Region;
   @Field(() => [ResidenceBasisEnum]) basis!: string[];
-  @Field(() => DateScalar, { description: "first day on which an application can meet Article 2's six months" }) eligibleToApplyOn!: string;
+  @Field(() => DateScalar, {
+    description: "first day on which an application can meet Article 2's six months",
+  })
+  eligibleToApplyOn!: string;
 }
 
 @ObjectType()
 export class Endorsement {
   @Field(() => DateScalar) endorsedOn!: string;
-  @Field(() => DateScalar, { description: 'the permit is valid through this day after this endorsement' }) extendsValidityThrough!: string;
+  @Field(() => DateScalar, { description: 'the permit is valid through this day after this endorsement' })
+  extendsValidityThrough!: string;
 }
 
 @ObjectType()
@@ -168,7 +193,11 @@ export class PermitApplication {
   @Field(() => PermitHolder) holder!: PermitHolder;
   @Field(() => DateScalar) appliedOn!: string;
   @Field(() => ApplicationStatusEnum) status!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Article 11: last day to issue; null when refused' }) issueDeadline!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Article 11: last day to issue; null when refused',
+  })
+  issueDeadline!: string | null;
   @Field() deadlineProvisional!: boolean;
   @Field(() => [DecisionReason]) reasons!: DecisionReason[];
   @Field(() => Permit, { nullable: true }) permit!: Permit | null;
@@ -210,13 +239,30 @@ export class AuditEntry {
 
 @ObjectType()
 export class AuditChainReport {
-  @Field(() => Int, { description: 'entries of the checked stretch found to follow from the one before (the whole log when intact and unlimited)' }) entries!: number;
+  @Field(() => Int, {
+    description:
+      'entries of the checked stretch found to follow from the one before (the whole log when intact and unlimited)',
+  })
+  entries!: number;
   @Field() intact!: boolean;
-  @Field(() => Int, { nullable: true, description: 'sequence of the first entry whose hash does not follow from the one before' }) firstBrokenAt!: number | null;
-  @Field(() => Int, { nullable: true, description: 'the last entry of the log now' }) headSequence!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'sequence of the first entry whose hash does not follow from the one before',
+  })
+  firstBrokenAt!: number | null;
+  @Field(() => Int, { nullable: true, description: 'the last entry of the log now' }) headSequence!:
+    number | null;
   @Field(() => String, { nullable: true }) headHash!: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'given expectHead: true when that entry is still in the chain with that hash' }) expectedHeadFound!: boolean | null;
-  @Field(() => Int, { nullable: true, description: 'where to continue a partial check; null when the check reached the head' }) nextSequence!: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'given expectHead: true when that entry is still in the chain with that hash',
+  })
+  expectedHeadFound!: boolean | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'where to continue a partial check; null when the check reached the head',
+  })
+  nextSequence!: number | null;
 }
 
 @InputType({ description: 'A head an auditor recorded earlier: (sequence, hash).' })
@@ -237,14 +283,16 @@ export class RegisterResidenceInput {
   @Field() proofKind!: string;
   @Field() proofReference!: string;
   @Field() portraitCaptured!: boolean;
-  @Field(() => DateScalar, { nullable: true, description: 'default: today; never after today' }) registeredOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'default: today; never after today' })
+  registeredOn?: string | null;
 }
 
 @InputType()
 export class ApplyForPermitInput {
   @Field() citizenIdNumber!: string;
   @Field(() => DateScalar, { nullable: true }) appliedOn?: string | null;
-  @Field(() => String, { nullable: true, description: 'Article 10: details changed since registration' }) residenceAddress?: string | null;
+  @Field(() => String, { nullable: true, description: 'Article 10: details changed since registration' })
+  residenceAddress?: string | null;
   @Field(() => [ResidenceBasisEnum], { nullable: true }) basis?: string[] | null;
 }
 

@@ -32,52 +32,149 @@ const notEncoded = (why: string): Encoding => ({ encoded: false, why });
 /** The ordered registry: one row per article, as SPEC's article table. */
 export const ARTICLES: readonly ArticleEntry[] = [
   { no: 1, titleEn: 'Purpose and basis', encoding: notEncoded('Statement of purpose; no rule to apply.') },
-  { no: 2, titleEn: 'Who may apply: non-local, six months, employment/residence/study', encoding: enc('rules/application.ts (decideApplication)', 'regions.ts (isLocalHukou, I-1)') },
-  { no: 3, titleEn: 'Duties of city and county governments', encoding: notEncoded('Government duty; the gateway only lets city and county governments (ADMIN) add local entitlements under 18(12) and 19(6).') },
-  { no: 4, titleEn: 'Public security registers and issues; departments protect rights', encoding: enc('roles.ts (PUBLIC_SECURITY powers, DEPARTMENT catalogue)') },
-  { no: 5, titleEn: 'Delegated agencies (townships, street offices)', encoding: enc('roles.ts (DELEGATED_AGENCY powers)') },
-  { no: 6, titleEn: 'Cooperation of organisations', encoding: notEncoded('A duty to cooperate; nothing for the gateway to decide.') },
+  {
+    no: 2,
+    titleEn: 'Who may apply: non-local, six months, employment/residence/study',
+    encoding: enc('rules/application.ts (decideApplication)', 'regions.ts (isLocalHukou, I-1)'),
+  },
+  {
+    no: 3,
+    titleEn: 'Duties of city and county governments',
+    encoding: notEncoded(
+      'Government duty; the gateway only lets city and county governments (ADMIN) add local entitlements under 18(12) and 19(6).',
+    ),
+  },
+  {
+    no: 4,
+    titleEn: 'Public security registers and issues; departments protect rights',
+    encoding: enc('roles.ts (PUBLIC_SECURITY powers, DEPARTMENT catalogue)'),
+  },
+  {
+    no: 5,
+    titleEn: 'Delegated agencies (townships, street offices)',
+    encoding: enc('roles.ts (DELEGATED_AGENCY powers)'),
+  },
+  {
+    no: 6,
+    titleEn: 'Cooperation of organisations',
+    encoding: notEncoded('A duty to cooperate; nothing for the gateway to decide.'),
+  },
   { no: 7, titleEn: 'Funding', encoding: notEncoded('Budgeting; nothing for the gateway to decide.') },
-  { no: 8, titleEn: 'Residence registration starts the clock', encoding: enc('rules/registration.ts (decideRegistration)') },
-  { no: 9, titleEn: 'What registration needs: ID, proof, on-site portrait', encoding: enc('rules/registration.ts (decideRegistration)', 'citizen-id.ts') },
-  { no: 10, titleEn: 'Application at the office of the residence; corrections', encoding: enc('rules/application.ts (decideApplication)') },
-  { no: 11, titleEn: 'Issue within 15 working days', encoding: enc('rules/deadlines.ts (issueDeadline)', 'working-days.ts') },
-  { no: 12, titleEn: 'Issued by the city public-security bureau', encoding: enc('rules/deadlines.ts (ISSUING_AUTHORITY)') },
-  { no: 13, titleEn: 'Annual endorsement; automatic lapse', encoding: enc('rules/timeline.ts (permitStateOn, decideEndorsement)', 'periods.ts') },
-  { no: 14, titleEn: 'Change registration between areas; replacement within 15 working days', encoding: enc('regions.ts (isMoveRequiringChangeRegistration)', 'rules/deadlines.ts (replacementDeadline)') },
-  { no: 15, titleEn: 'No fees', encoding: enc('the schema has no fee field anywhere; test/law/articles.test.ts checks the registry says so') },
-  { no: 16, titleEn: 'No forging or using forged permits', encoding: enc('rules/penalties.ts (sanctioned through Art. 21)') },
-  { no: 17, titleEn: 'No withholding of permits', encoding: enc('rules/penalties.ts (sanctioned through Art. 20(3))') },
-  { no: 18, titleEn: 'Public services shared with registered residents', encoding: enc('catalogue.ts', 'rules/eligibility.ts') },
+  {
+    no: 8,
+    titleEn: 'Residence registration starts the clock',
+    encoding: enc('rules/registration.ts (decideRegistration)'),
+  },
+  {
+    no: 9,
+    titleEn: 'What registration needs: ID, proof, on-site portrait',
+    encoding: enc('rules/registration.ts (decideRegistration)', 'citizen-id.ts'),
+  },
+  {
+    no: 10,
+    titleEn: 'Application at the office of the residence; corrections',
+    encoding: enc('rules/application.ts (decideApplication)'),
+  },
+  {
+    no: 11,
+    titleEn: 'Issue within 15 working days',
+    encoding: enc('rules/deadlines.ts (issueDeadline)', 'working-days.ts'),
+  },
+  {
+    no: 12,
+    titleEn: 'Issued by the city public-security bureau',
+    encoding: enc('rules/deadlines.ts (ISSUING_AUTHORITY)'),
+  },
+  {
+    no: 13,
+    titleEn: 'Annual endorsement; automatic lapse',
+    encoding: enc('rules/timeline.ts (permitStateOn, decideEndorsement)', 'periods.ts'),
+  },
+  {
+    no: 14,
+    titleEn: 'Change registration between areas; replacement within 15 working days',
+    encoding: enc(
+      'regions.ts (isMoveRequiringChangeRegistration)',
+      'rules/deadlines.ts (replacementDeadline)',
+    ),
+  },
+  {
+    no: 15,
+    titleEn: 'No fees',
+    encoding: enc(
+      'the schema has no fee field anywhere; test/law/articles.test.ts checks the registry says so',
+    ),
+  },
+  {
+    no: 16,
+    titleEn: 'No forging or using forged permits',
+    encoding: enc('rules/penalties.ts (sanctioned through Art. 21)'),
+  },
+  {
+    no: 17,
+    titleEn: 'No withholding of permits',
+    encoding: enc('rules/penalties.ts (sanctioned through Art. 20(3))'),
+  },
+  {
+    no: 18,
+    titleEn: 'Public services shared with registered residents',
+    encoding: enc('catalogue.ts', 'rules/eligibility.ts'),
+  },
   { no: 19, titleEn: 'Conveniences', encoding: enc('catalogue.ts', 'rules/eligibility.ts') },
-  { no: 20, titleEn: 'Warning and fine up to 200 yuan', encoding: enc('rules/penalties.ts (validatePenalty)') },
-  { no: 21, titleEn: 'Fine of 200 to 1000 yuan; confiscation; review of benefits', encoding: enc('rules/penalties.ts (validatePenalty)', 'rules/timeline.ts (confiscation)') },
-  { no: 22, titleEn: 'Staff misconduct', encoding: enc('rules/application.ts (22(1): a passing application is accepted)', 'masking in citizen-id.ts (22(4))', 'the audit hash chain in src/app (22(5))') },
-  { no: 23, titleEn: 'Administrative review', encoding: enc('decision.ts (every decision carries citations; the gateway adds a decision id)') },
-  { no: 24, titleEn: 'In force from 2016-02-15', encoding: enc('rules/eligibility.ts (LAW_IN_FORCE)', 'in-force.ts') },
+  {
+    no: 20,
+    titleEn: 'Warning and fine up to 200 yuan',
+    encoding: enc('rules/penalties.ts (validatePenalty)'),
+  },
+  {
+    no: 21,
+    titleEn: 'Fine of 200 to 1000 yuan; confiscation; review of benefits',
+    encoding: enc('rules/penalties.ts (validatePenalty)', 'rules/timeline.ts (confiscation)'),
+  },
+  {
+    no: 22,
+    titleEn: 'Staff misconduct',
+    encoding: enc(
+      'rules/application.ts (22(1): a passing application is accepted)',
+      'masking in citizen-id.ts (22(4))',
+      'the audit hash chain in src/app (22(5))',
+    ),
+  },
+  {
+    no: 23,
+    titleEn: 'Administrative review',
+    encoding: enc('decision.ts (every decision carries citations; the gateway adds a decision id)'),
+  },
+  {
+    no: 24,
+    titleEn: 'In force from 2016-02-15',
+    encoding: enc('rules/eligibility.ts (LAW_IN_FORCE)', 'in-force.ts'),
+  },
 ];
 
 function parseKey(key: CitationKey): [number, number | null, number | null] {
   const [a, p, c] = key.split('.').map(Number);
-  return [a!, p ?? null, c ?? null];
+  return [a, p ?? null, c ?? null];
 }
 
 /** The verbatim text of an article, paragraph or clause. */
 export function textOf(key: CitationKey): string {
   const [a, p, c] = parseKey(key);
-  const art = ARTICLE_TEXTS[a - 1]!;
+  const art = ARTICLE_TEXTS[a - 1];
   if (p === null) {
-    return art.paragraphs.map((x) => [x.textZh, ...x.clauses.map((cl, i) => `（${chineseNumeral(i + 1)}）${cl}`)].join('')).join('');
+    return art.paragraphs
+      .map((x) => [x.textZh, ...x.clauses.map((cl, i) => `（${chineseNumeral(i + 1)}）${cl}`)].join(''))
+      .join('');
   }
-  const para = art.paragraphs[p - 1]!;
+  const para = art.paragraphs[p - 1];
   if (c === null) return para.textZh + para.clauses.join('');
-  return para.clauses[c - 1]!;
+  return para.clauses[c - 1];
 }
 
 function chineseNumeral(n: number): string {
   const digits = '一二三四五六七八九';
-  if (n < 10) return digits[n - 1]!;
-  return `十${n > 10 ? digits[n - 11]! : ''}`;
+  if (n < 10) return digits[n - 1];
+  return `十${n > 10 ? digits[n - 11] : ''}`;
 }
 
 const cache = new Map<CitationKey, Citation>();
@@ -90,7 +187,7 @@ export function cite(key: CitationKey): Citation {
   let c = cache.get(key);
   if (!c) {
     const [article, paragraph, clause] = parseKey(key);
-    const onlyParagraph = ARTICLE_TEXTS[article - 1]!.paragraphs.length === 1;
+    const onlyParagraph = ARTICLE_TEXTS[article - 1].paragraphs.length === 1;
     c = Object.freeze({
       article,
       paragraph: onlyParagraph && clause !== null ? null : paragraph,
@@ -108,7 +205,11 @@ export function citationLabel(c: Citation): string {
 }
 
 /** Checks a key typed at run time (an API input such as a violation's article and clause). */
-export function citationKeyOf(article: number, paragraph: number | null, clause: number | null): CitationKey | undefined {
+export function citationKeyOf(
+  article: number,
+  paragraph: number | null,
+  clause: number | null,
+): CitationKey | undefined {
   const art = ARTICLE_TEXTS[article - 1];
   if (!art || !Number.isInteger(article)) return undefined;
   if (clause !== null) {

@@ -42,8 +42,8 @@ const EARLIEST_BIRTH = '1900-01-01';
 export function citizenIdCheckCharacter(first17: string): string {
   if (!/^[0-9]{17}$/.test(first17)) throw new RangeError('expected 17 ASCII digits');
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!;
-  return CHECK_CHARS[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
+  return CHECK_CHARS[sum % 11];
 }
 
 /** Composes a valid number: region code (6), birth date (YYYY-MM-DD or YYYYMMDD), sequence (3), check character. */

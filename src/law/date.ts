@@ -17,12 +17,21 @@ export function isLeapYear(y: number): boolean {
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
 export function isValidYmd(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) &&
-    y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return (
+    Number.isInteger(y) &&
+    Number.isInteger(m) &&
+    Number.isInteger(d) &&
+    y >= 1 &&
+    y <= 9999 &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth(y, m)
+  );
 }
 
 export function ymd(y: number, m: number, d: number): LocalDate {
@@ -33,7 +42,7 @@ export function ymd(y: number, m: number, d: number): LocalDate {
 /** Strict `YYYY-MM-DD`, a real date; anything else is refused (2026-2-3, 2026/02/03, 2026-02-30). */
 export function parseLocalDate(input: string): LocalDate | DateError {
   const m = STRICT.exec(input);
-  if (m && isValidYmd(+m[1]!, +m[2]!, +m[3]!)) return input as LocalDate;
+  if (m && isValidYmd(+m[1], +m[2], +m[3])) return input as LocalDate;
   return {
     kind: 'INVALID_DATE',
     input,
@@ -59,7 +68,8 @@ export function parts(date: LocalDate): { y: number; m: number; d: number } {
 
 // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
 export function toEpochDay(date: LocalDate): number {
-  let { y, m, d: day } = parts(date);
+  const { m, d: day } = parts(date);
+  let { y } = parts(date);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -72,7 +82,9 @@ export function fromEpochDay(n: number): LocalDate {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;

@@ -53,10 +53,13 @@ export function violation(
   messageEn: string,
   details?: Record<string, string | number | boolean | null>,
 ): RuleViolation {
-  return details ? { kind: 'RULE_VIOLATION', reason, citation, messageZh, messageEn, details } : { kind: 'RULE_VIOLATION', reason, citation, messageZh, messageEn };
+  return details
+    ? { kind: 'RULE_VIOLATION', reason, citation, messageZh, messageEn, details }
+    : { kind: 'RULE_VIOLATION', reason, citation, messageZh, messageEn };
 }
 
-export type Result<T, E = RuleViolation> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = RuleViolation> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 export const fail = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });

@@ -48,7 +48,11 @@ export function endorsementWindow(cal: WorkingCalendar, issuedOn: LocalDate, k: 
  * necessary bound; the caller checks each window exactly). Calendar-free from here on: A_k is
  * I + k years.
  */
-export function anniversariesOfWindowsOpenIn(cal: WorkingCalendar, from: LocalDate, to: LocalDate): { from: LocalDate; to: LocalDate } {
+export function anniversariesOfWindowsOpenIn(
+  cal: WorkingCalendar,
+  from: LocalDate,
+  to: LocalDate,
+): { from: LocalDate; to: LocalDate } {
   let lo = from;
   // a run of days off is bounded (each notice lists finitely many); a year is a safe cap
   for (let i = 0; i < 366 && !cal.isWorkingDay(addDays(lo, -1)); i += 1) lo = addDays(lo, -1);
@@ -74,6 +78,12 @@ export function issueMonthDaysWithAnniversaryIn(lo: LocalDate, hi: LocalDate): M
   if (addYears(lo, 1) <= hi) return [{ from: '01-01', to: '12-31' }];
   const a = monthDay(lo);
   const b = monthDay(hi);
-  const ranges = a <= b && lo.slice(0, 4) === hi.slice(0, 4) ? [{ from: a, to: b }] : [{ from: a, to: '12-31' }, { from: '01-01', to: b }];
+  const ranges =
+    a <= b && lo.slice(0, 4) === hi.slice(0, 4)
+      ? [{ from: a, to: b }]
+      : [
+          { from: a, to: '12-31' },
+          { from: '01-01', to: b },
+        ];
   return ranges.map((r) => (r.from <= '02-28' && r.to === '02-28' ? { from: r.from, to: '02-29' } : r));
 }

@@ -66,7 +66,7 @@ export function resolveRegionCode(code: string): Region | undefined {
 }
 
 /** 'URBAN' for the urban area, a county's code for that county, 'CITY' for the city as a whole. */
-export type Area = 'URBAN' | string;
+export type Area = string;
 
 /** I-5: the seven districts are one area ('URBAN'); each county is its own area (its code). */
 export function areaOf(region: Region): Area {
@@ -108,13 +108,40 @@ export function isLocalHukou(hukouRegionCode: string): boolean {
 
 /** GB/T 2260 province-level prefixes (incl. 71 Taiwan, 81 Hong Kong, 82 Macao). */
 const PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 /** Exactly six ASCII digits whose first two are a real province-level code. */
@@ -128,5 +155,10 @@ export function isValidHukouRegionCode(code: string): boolean {
  */
 export function codesCoveredBy(authority: Region): readonly string[] | null {
   if (authority.kind === 'CITY') return null;
-  return [authority.code, ...Object.entries(REGION_CODE_HISTORY).filter(([, to]) => to === authority.code).map(([from]) => from)];
+  return [
+    authority.code,
+    ...Object.entries(REGION_CODE_HISTORY)
+      .filter(([, to]) => to === authority.code)
+      .map(([from]) => from),
+  ];
 }

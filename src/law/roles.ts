@@ -9,7 +9,13 @@ import { cite, type Citation } from './articles';
 export type OfficeRole = 'PUBLIC_SECURITY' | 'DELEGATED_AGENCY' | 'DEPARTMENT' | 'AUDITOR' | 'ADMIN';
 export type Role = OfficeRole | 'HOLDER';
 
-export const OFFICE_ROLES: readonly OfficeRole[] = ['PUBLIC_SECURITY', 'DELEGATED_AGENCY', 'DEPARTMENT', 'AUDITOR', 'ADMIN'];
+export const OFFICE_ROLES: readonly OfficeRole[] = [
+  'PUBLIC_SECURITY',
+  'DELEGATED_AGENCY',
+  'DEPARTMENT',
+  'AUDITOR',
+  'ADMIN',
+];
 export const ROLES: readonly Role[] = [...OFFICE_ROLES, 'HOLDER'];
 
 export type Power =
@@ -48,7 +54,10 @@ export const POWERS: Readonly<Record<Power, { roles: readonly Role[]; citation: 
   // code in place of the ID number and name; the department still sees only the masked summary.
   READ_OWN_RECORDS: { roles: ['HOLDER'], citation: cite('22.1.4') },
   SHARE_OWN_PERMIT: { roles: ['HOLDER'], citation: cite('22.1.4') },
-  VERIFY_BY_SHARE_CODE: { roles: ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('4.2') },
+  VERIFY_BY_SHARE_CODE: {
+    roles: ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'],
+    citation: cite('4.2'),
+  },
 };
 
 export function hasPower(role: Role, power: Power): boolean {

@@ -118,31 +118,51 @@ const problem = (field: string, message: string): MergeResult => ({ ok: false, p
  * day, two notices for one year, and a notice for a year `base` already knows that does not list
  * exactly the days off and make-up working days `base` has for that year.
  */
-export function mergeNotices(base: HolidaySchedule, notices: readonly HolidayNotice[], id: string): MergeResult {
+export function mergeNotices(
+  base: HolidaySchedule,
+  notices: readonly HolidayNotice[],
+  id: string,
+): MergeResult {
   const knownYears = new Set(base.knownYears);
   const daysOff = new Set(base.daysOff);
   const makeUpWorkdays = new Set(base.makeUpWorkdays);
   const seenYears = new Map<number, number>();
   for (const [i, n] of notices.entries()) {
     const at = `notices[${i}]`;
-    if (!Number.isInteger(n.year) || n.year < 1000 || n.year > 9999) return problem(`${at}.year`, `${String(n.year)} is not a four-digit year`);
-    if (seenYears.has(n.year)) return problem(`${at}.year`, `${n.year} has a notice already (notices[${seenYears.get(n.year)}])`);
+    if (!Number.isInteger(n.year) || n.year < 1000 || n.year > 9999)
+      return problem(`${at}.year`, `${String(n.year)} is not a four-digit year`);
+    if (seenYears.has(n.year))
+      return problem(`${at}.year`, `${n.year} has a notice already (notices[${seenYears.get(n.year)}])`);
     seenYears.set(n.year, i);
-    if (typeof n.source !== 'string' || n.source.trim() === '') return problem(`${at}.source`, 'name the notice (e.g. 国办发明电〔2025〕7号)');
+    if (typeof n.source !== 'string' || n.source.trim() === '')
+      return problem(`${at}.source`, 'name the notice (e.g. 国办发明电〔2025〕7号)');
     const lists = { offDays: n.offDays, workDays: n.workDays } as const;
     const seen = new Map<string, string>();
     for (const [key, list] of Object.entries(lists)) {
       for (const [j, raw] of list.entries()) {
         const field = `${at}.${key}[${j}]`;
         const date = parseLocalDate(String(raw));
-        if (typeof raw !== 'string' || isDateError(date)) return problem(field, `${JSON.stringify(raw)?.slice(0, 40)} is not a calendar date in the form YYYY-MM-DD`);
+        if (typeof raw !== 'string' || isDateError(date))
+          return problem(
+            field,
+            `${JSON.stringify(raw)?.slice(0, 40)} is not a calendar date in the form YYYY-MM-DD`,
+          );
         if (parts(date).y !== n.year) return problem(field, `${date} is not in the notice's year ${n.year}`);
         const before = seen.get(date);
         if (before !== undefined) {
-          return problem(field, before.startsWith(`${at}.${key}[`) ? `${date} is listed twice (also ${before})` : `${date} is both a day off and a make-up working day (also ${before})`);
+          return problem(
+            field,
+            before.startsWith(`${at}.${key}[`)
+              ? `${date} is listed twice (also ${before})`
+              : `${date} is both a day off and a make-up working day (also ${before})`,
+          );
         }
         seen.set(date, field);
-        if (key === 'workDays' && !isWeekend(date)) return problem(field, `${date} is a weekday: a make-up working day (调休上班) is a Saturday or Sunday`);
+        if (key === 'workDays' && !isWeekend(date))
+          return problem(
+            field,
+            `${date} is a weekday: a make-up working day (调休上班) is a Saturday or Sunday`,
+          );
       }
     }
     if (base.knownYears.has(n.year)) {
@@ -157,15 +177,34 @@ export function mergeNotices(base: HolidaySchedule, notices: readonly HolidayNot
 }
 
 /** The first date (in calendar order) on which a notice and the schedule's data for its year differ. */
-function firstDisagreement(base: HolidaySchedule, n: HolidayNotice): { list: 'offDays' | 'workDays'; message: string } | null {
+function firstDisagreement(
+  base: HolidaySchedule,
+  n: HolidayNotice,
+): { list: 'offDays' | 'workDays'; message: string } | null {
   const prefix = `${n.year}-`;
   const diffs: { date: string; list: 'offDays' | 'workDays'; message: string }[] = [];
-  const compare = (list: 'offDays' | 'workDays', theirs: ReadonlySet<string>, ours: readonly string[], what: string) => {
+  const compare = (
+    list: 'offDays' | 'workDays',
+    theirs: ReadonlySet<string>,
+    ours: readonly string[],
+    what: string,
+  ) => {
     const mine = new Set(ours);
     for (const x of theirs) {
-      if (x.startsWith(prefix) && !mine.has(x)) diffs.push({ date: x, list, message: `${x} is a ${what} in ${base.id} but not in the notice for ${n.year}` });
+      if (x.startsWith(prefix) && !mine.has(x))
+        diffs.push({
+          date: x,
+          list,
+          message: `${x} is a ${what} in ${base.id} but not in the notice for ${n.year}`,
+        });
     }
-    for (const x of mine) if (!theirs.has(x)) diffs.push({ date: x, list, message: `${x} is in the notice for ${n.year} but not a ${what} in ${base.id}` });
+    for (const x of mine)
+      if (!theirs.has(x))
+        diffs.push({
+          date: x,
+          list,
+          message: `${x} is in the notice for ${n.year} but not a ${what} in ${base.id}`,
+        });
   };
   compare('offDays', base.daysOff, n.offDays, 'day off');
   compare('workDays', base.makeUpWorkdays, n.workDays, 'make-up working day');

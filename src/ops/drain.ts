@@ -48,10 +48,20 @@ export function drainController(http: Server): Drain {
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
-      const answered = open.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => { settle = resolve; });
+      const answered =
+        open.size === 0
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              settle = resolve;
+            });
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), graceMs); });
-      const outcome = await Promise.race([Promise.all([answered, closed]).then(() => 'done' as const), timeout]);
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), graceMs);
+      });
+      const outcome = await Promise.race([
+        Promise.all([answered, closed]).then(() => 'done' as const),
+        timeout,
+      ]);
       clearTimeout(timer);
       if (outcome === 'timeout') {
         http.closeAllConnections();

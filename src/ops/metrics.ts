@@ -22,7 +22,8 @@ export function routeLabel(pathname: string): string {
 }
 
 /** A reason or error code is an upper-case identifier; anything else is not a label. */
-const codeLabel = (code: string | undefined | null) => (code && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'OTHER');
+const codeLabel = (code: string | undefined | null) =>
+  code && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'OTHER';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -40,37 +41,86 @@ export interface Metrics {
 
 export function createMetrics(o: { rootFields: readonly string[]; defaultMetrics?: boolean }): Metrics {
   const registry = new Registry();
-  if (o.defaultMetrics !== false) collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+  if (o.defaultMetrics !== false)
+    collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const rootFields = new Set(o.rootFields);
 
-  const httpRequests = new Counter({ name: 'gateway_http_requests_total', help: 'HTTP requests answered, by route and status', labelNames: ['route', 'status'], registers: [registry] });
+  const httpRequests = new Counter({
+    name: 'gateway_http_requests_total',
+    help: 'HTTP requests answered, by route and status',
+    labelNames: ['route', 'status'],
+    registers: [registry],
+  });
   const httpDuration = new Histogram({
-    name: 'gateway_http_request_duration_seconds', help: 'Time to answer an HTTP request, by route', labelNames: ['route'], registers: [registry],
+    name: 'gateway_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route',
+    labelNames: ['route'],
+    registers: [registry],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
-  const operations = new Counter({ name: 'gateway_graphql_operations_total', help: 'GraphQL root fields answered, by field and error code (OK: no error)', labelNames: ['field', 'code'], registers: [registry] });
-  const decisions = new Counter({ name: 'gateway_eligibility_decisions_total', help: 'Eligibility decisions recorded, by entitlement (LOCAL for local items) and outcome', labelNames: ['entitlement', 'outcome'], registers: [registry] });
-  const refusals = new Counter({ name: 'gateway_rule_refusals_total', help: 'Acts refused under the rules (RULE_VIOLATION, refused applications), by reason code', labelNames: ['reason'], registers: [registry] });
-  const audit = new Counter({ name: 'gateway_audit_entries_appended_total', help: 'Audit entries committed to the hash chain', registers: [registry] });
-  const dbReady = new Gauge({ name: 'gateway_database_ready', help: '1 when the last readiness check reached the database, else 0', registers: [registry] });
-  const shared = new Gauge({ name: 'gateway_rate_limit_shared', help: '1 when the rate limit is shared across nodes (Redis reachable), 0 when on per-process limits, absent when not configured', registers: [registry] });
+  const operations = new Counter({
+    name: 'gateway_graphql_operations_total',
+    help: 'GraphQL root fields answered, by field and error code (OK: no error)',
+    labelNames: ['field', 'code'],
+    registers: [registry],
+  });
+  const decisions = new Counter({
+    name: 'gateway_eligibility_decisions_total',
+    help: 'Eligibility decisions recorded, by entitlement (LOCAL for local items) and outcome',
+    labelNames: ['entitlement', 'outcome'],
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: 'gateway_rule_refusals_total',
+    help: 'Acts refused under the rules (RULE_VIOLATION, refused applications), by reason code',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const audit = new Counter({
+    name: 'gateway_audit_entries_appended_total',
+    help: 'Audit entries committed to the hash chain',
+    registers: [registry],
+  });
+  const dbReady = new Gauge({
+    name: 'gateway_database_ready',
+    help: '1 when the last readiness check reached the database, else 0',
+    registers: [registry],
+  });
+  const shared = new Gauge({
+    name: 'gateway_rate_limit_shared',
+    help: '1 when the rate limit is shared across nodes (Redis reachable), 0 when on per-process limits, absent when not configured',
+    registers: [registry],
+  });
   dbReady.set(1);
 
   return {
     registry,
     contentType: registry.contentType,
     observer: {
-      auditAppended: (n) => { if (n > 0) audit.inc(n); },
-      decided: (code, eligible) => decisions.inc({ entitlement: entitlementLabel(code), outcome: eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE' }),
+      auditAppended: (n) => {
+        if (n > 0) audit.inc(n);
+      },
+      decided: (code, eligible) =>
+        decisions.inc({
+          entitlement: entitlementLabel(code),
+          outcome: eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE',
+        }),
       refused: (reason) => refusals.inc({ reason: codeLabel(reason) }),
     },
     http: (route, status, seconds) => {
       httpRequests.inc({ route, status: String(status) });
       httpDuration.observe({ route }, seconds);
     },
-    operation: (field, code) => operations.inc({ field: rootFields.has(field) ? field : 'OTHER', code: code === null ? 'OK' : codeLabel(code) }),
+    operation: (field, code) =>
+      operations.inc({
+        field: rootFields.has(field) ? field : 'OTHER',
+        code: code === null ? 'OK' : codeLabel(code),
+      }),
     databaseReady: (ready) => dbReady.set(ready ? 1 : 0),
-    sharedRateLimit: (s) => { if (s === null) shared.reset(); else shared.set(s ? 1 : 0); },
+    sharedRateLimit: (s) => {
+      if (s === null) shared.reset();
+      else shared.set(s ? 1 : 0);
+    },
     render: () => registry.metrics(),
   };
 }

@@ -5,7 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLERS, databases, startGateway, type TestGateway } from '../support/gateway';
 import {
-  APPLY, HOLDER, ISSUE, RECORD_VIOLATION, REGISTER, VERIFY, VERIFY_BATCH, allAuditEntries, fails, idNumber, ok, registration,
+  APPLY,
+  HOLDER,
+  ISSUE,
+  RECORD_VIOLATION,
+  REGISTER,
+  VERIFY,
+  VERIFY_BATCH,
+  allAuditEntries,
+  fails,
+  idNumber,
+  ok,
+  registration,
 } from './helpers';
 
 const DBS = await databases();
@@ -26,16 +37,26 @@ describe.each(DBS)('errors on %s', (db) => {
   beforeAll(async () => {
     g = await startGateway(db);
     for (const k of Object.keys(CALLERS) as (keyof typeof CALLERS)[]) t[k] = await g.token(CALLERS[k]);
-    await ok(g, REGISTER, { input: registration(NEW_ONE.id, NEW_ONE.name, '410302', '2026-10-01') }, t.psLaocheng);
-    const a = (await ok(g, APPLY, { input: { citizenIdNumber: NEW_ONE.id, appliedOn: '2026-11-01' } }, t.psLaocheng)).applyForPermit;
+    await ok(
+      g,
+      REGISTER,
+      { input: registration(NEW_ONE.id, NEW_ONE.name, '410302', '2026-10-01') },
+      t.psLaocheng,
+    );
+    const a = (
+      await ok(g, APPLY, { input: { citizenIdNumber: NEW_ONE.id, appliedOn: '2026-11-01' } }, t.psLaocheng)
+    ).applyForPermit;
     expect(a.status).toBe('REFUSED');
     expect(a.reasons.find((r: any) => r.code === 'SIX_MONTHS_RESIDENCE').passed).toBe(false);
     refusedAppId = a.id;
     auditBefore = await allAuditEntries(g, t.auditor);
   });
-  afterAll(async () => { await g?.stop(); });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
-  const register = (extra: Record<string, unknown>) => fails(g, REGISTER, { input: registration(GOOD, '吴昊', '410302', '2026-05-01', extra) }, t.psLaocheng);
+  const register = (extra: Record<string, unknown>) =>
+    fails(g, REGISTER, { input: registration(GOOD, '吴昊', '410302', '2026-05-01', extra) }, t.psLaocheng);
 
   it('a wrong check character: BAD_USER_INPUT', async () => {
     const e = await register({ citizenIdNumber: WRONG_CHECK });
@@ -70,7 +91,22 @@ describe.each(DBS)('errors on %s', (db) => {
   });
 
   it('Art. 20 with a fine of 201 yuan: RULE_VIOLATION FINE_OUT_OF_RANGE', async () => {
-    const e = await fails(g, RECORD_VIOLATION, { input: { citizenIdNumber: NEW_ONE.id, article: 20, clause: 1, warning: true, fineYuan: 201, illegalGainsYuan: 0, occurredOn: '2026-11-10' } }, t.psLaocheng);
+    const e = await fails(
+      g,
+      RECORD_VIOLATION,
+      {
+        input: {
+          citizenIdNumber: NEW_ONE.id,
+          article: 20,
+          clause: 1,
+          warning: true,
+          fineYuan: 201,
+          illegalGainsYuan: 0,
+          occurredOn: '2026-11-10',
+        },
+      },
+      t.psLaocheng,
+    );
     expect(e.extensions?.code).toBe('RULE_VIOLATION');
     refusals.push(`REFUSED ${e.extensions?.reason} decision ${e.extensions?.decisionId}`);
     expect(e.extensions?.reason).toBe('FINE_OUT_OF_RANGE');
@@ -85,7 +121,12 @@ describe.each(DBS)('errors on %s', (db) => {
   });
 
   it('an unknown entitlement code asked by public security: NOT_FOUND', async () => {
-    const e = await fails(g, VERIFY, { q: { citizenIdNumber: NEW_ONE.id, holderName: NEW_ONE.name, entitlement: 'NO_SUCH_ENTITLEMENT' } }, t.psLaocheng);
+    const e = await fails(
+      g,
+      VERIFY,
+      { q: { citizenIdNumber: NEW_ONE.id, holderName: NEW_ONE.name, entitlement: 'NO_SUCH_ENTITLEMENT' } },
+      t.psLaocheng,
+    );
     expect(e.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -104,17 +145,52 @@ describe.each(DBS)('errors on %s', (db) => {
     expect(refusals).toHaveLength(3);
     expect(after.slice(auditBefore.length).map((e: any) => e.outcome)).toEqual(refusals);
     expect((await ok(g, HOLDER, { id: GOOD }, t.psLaocheng)).permitHolder).toBeNull();
-    const h = (await ok(g, `query($id: String!) { permitHolder(citizenIdNumber: $id) { permits { id } } }`, { id: NEW_ONE.id }, t.psLaocheng)).permitHolder;
+    const h = (
+      await ok(
+        g,
+        `query($id: String!) { permitHolder(citizenIdNumber: $id) { permits { id } } }`,
+        { id: NEW_ONE.id },
+        t.psLaocheng,
+      )
+    ).permitHolder;
     expect(h.permits).toEqual([]);
   });
 
   it('Art. 21 with a fine of 200 yuan and no warning is recorded, citing Art. 21 (one audit entry more)', async () => {
     const before = (await allAuditEntries(g, t.auditor)).length;
-    const v = (await ok(g, RECORD_VIOLATION, { input: { citizenIdNumber: NEW_ONE.id, article: 21, clause: 1, warning: false, fineYuan: 200, illegalGainsYuan: 50, occurredOn: '2026-11-10' } }, t.psLaocheng)).recordViolation;
-    expect(v).toMatchObject({ citizenIdNumber: NEW_ONE.id, citation: { article: 21, clause: 1 }, warning: false, fineYuan: 200, illegalGainsYuan: 50, occurredOn: '2026-11-10' });
+    const v = (
+      await ok(
+        g,
+        RECORD_VIOLATION,
+        {
+          input: {
+            citizenIdNumber: NEW_ONE.id,
+            article: 21,
+            clause: 1,
+            warning: false,
+            fineYuan: 200,
+            illegalGainsYuan: 50,
+            occurredOn: '2026-11-10',
+          },
+        },
+        t.psLaocheng,
+      )
+    ).recordViolation;
+    expect(v).toMatchObject({
+      citizenIdNumber: NEW_ONE.id,
+      citation: { article: 21, clause: 1 },
+      warning: false,
+      fineYuan: 200,
+      illegalGainsYuan: 50,
+      occurredOn: '2026-11-10',
+    });
     expect(v.id).toMatch(/^[0-9]+$/);
     const after = await allAuditEntries(g, t.auditor);
     expect(after.length).toBe(before + 1);
-    expect(after[after.length - 1]).toMatchObject({ action: 'RECORD_VIOLATION', role: 'PUBLIC_SECURITY', actor: CALLERS.psLaocheng.sub });
+    expect(after[after.length - 1]).toMatchObject({
+      action: 'RECORD_VIOLATION',
+      role: 'PUBLIC_SECURITY',
+      actor: CALLERS.psLaocheng.sub,
+    });
   });
 });

@@ -7,7 +7,8 @@ import { composeCitizenId } from '../../src/law';
 import type { TestGateway } from '../support/gateway';
 
 /** A valid 18-character citizen ID number: region (6) + birth date (8) + sequence (3) + check char. */
-export const idNumber = (region: string, birth: string, seq: string): string => composeCitizenId(region, birth, seq);
+export const idNumber = (region: string, birth: string, seq: string): string =>
+  composeCitizenId(region, birth, seq);
 
 /** First 6 + 8 '*' + last 4. */
 export const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
@@ -22,12 +23,22 @@ export function checkResponse(r: GqlResult): GqlResult {
   return r;
 }
 
-export async function call(g: TestGateway, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult> {
+export async function call(
+  g: TestGateway,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GqlResult> {
   return checkResponse(await g.gql(query, variables, token));
 }
 
 /** The data of a call that must succeed. */
-export async function ok(g: TestGateway, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
+export async function ok(
+  g: TestGateway,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<any> {
   const r = await call(g, query, variables, token);
   expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
   expect(r.status).toBe(200);
@@ -35,11 +46,16 @@ export async function ok(g: TestGateway, query: string, variables: Record<string
 }
 
 /** The (first) error of a call that must fail; the data of the failed root field is null. */
-export async function fails(g: TestGateway, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlError & { status: number; data: any }> {
+export async function fails(
+  g: TestGateway,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GqlError & { status: number; data: any }> {
   const r = await call(g, query, variables, token);
   expect(r.body.errors, `expected an error, got ${JSON.stringify(r.body.data)}`).toBeDefined();
   expect(r.body.errors!.length).toBeGreaterThan(0);
-  return { ...r.body.errors![0]!, status: r.status, data: r.body.data };
+  return { ...r.body.errors![0], status: r.status, data: r.body.data };
 }
 
 export const PERMIT_FIELDS = `
@@ -115,11 +131,26 @@ export async function allAuditEntries(g: TestGateway, auditorToken: string): Pro
 }
 
 /** A residence registration input; hukou in 南阳市宛城区 (411302), i.e. not local (I-1). */
-export function registration(citizenIdNumber: string, name: string, residenceRegionCode: string, registeredOn: string, extra: Record<string, unknown> = {}) {
+export function registration(
+  citizenIdNumber: string,
+  name: string,
+  residenceRegionCode: string,
+  registeredOn: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
-    citizenIdNumber, name, hukouRegionCode: '411302', hukouAddress: '河南省南阳市宛城区新华东路1号',
-    residenceRegionCode, residenceAddress: residenceRegionCode === '410323' ? '洛阳市新安县新城路8号' : '洛阳市老城区中州东路100号',
-    basis: ['STABLE_EMPLOYMENT'], proofKind: '劳动合同', proofReference: `LC-${citizenIdNumber.slice(-6)}`, portraitCaptured: true,
-    registeredOn, ...extra,
+    citizenIdNumber,
+    name,
+    hukouRegionCode: '411302',
+    hukouAddress: '河南省南阳市宛城区新华东路1号',
+    residenceRegionCode,
+    residenceAddress:
+      residenceRegionCode === '410323' ? '洛阳市新安县新城路8号' : '洛阳市老城区中州东路100号',
+    basis: ['STABLE_EMPLOYMENT'],
+    proofKind: '劳动合同',
+    proofReference: `LC-${citizenIdNumber.slice(-6)}`,
+    portraitCaptured: true,
+    registeredOn,
+    ...extra,
   };
 }

@@ -12,7 +12,19 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../../src/app/auth';
 import { CALLERS, FIXED_NOW, databases, startGateway, type TestGateway } from '../support/gateway';
-import { ADD_DEPENDENT, APPLY, ISSUE, REGISTER, allAuditEntries, call, fails, idNumber, masked, ok, registration } from './helpers';
+import {
+  ADD_DEPENDENT,
+  APPLY,
+  ISSUE,
+  REGISTER,
+  allAuditEntries,
+  call,
+  fails,
+  idNumber,
+  masked,
+  ok,
+  registration,
+} from './helpers';
 
 const DBS = await databases();
 
@@ -39,7 +51,12 @@ describe.each(DBS)('share codes on %s', (db) => {
   let clock = FIXED_NOW;
   const logLines: string[] = [];
   const codesSeen: string[] = [];
-  const holder: TokenClaims = { sub: 'test:holder-611', role: 'HOLDER', citizenIdNumber: HOLDER_ID, region: '410323' };
+  const holder: TokenClaims = {
+    sub: 'test:holder-611',
+    role: 'HOLDER',
+    citizenIdNumber: HOLDER_ID,
+    region: '410323',
+  };
   const other: TokenClaims = { sub: 'test:holder-613', role: 'HOLDER', citizenIdNumber: OTHER_ID };
   let holderToken: string;
   let otherToken: string;
@@ -50,63 +67,122 @@ describe.each(DBS)('share codes on %s', (db) => {
   const create = async (input: Record<string, unknown> | null = null, token = holderToken) => {
     const d = (await ok(g, CREATE, { input }, token)).createShareCode;
     codesSeen.push(d.code);
-    return d as { id: string; code: string; expiresAt: string; entitlement: string | null; department: string | null };
+    return d as {
+      id: string;
+      code: string;
+      expiresAt: string;
+      entitlement: string | null;
+      department: string | null;
+    };
   };
   const revokeAll = async (token = holderToken) => {
     for (const c of (await ok(g, MINE, {}, token)).myShareCodes) await ok(g, REVOKE, { id: c.id }, token);
   };
 
   beforeAll(async () => {
-    const sink = new Writable({ write(chunk, _e, cb) { logLines.push(...chunk.toString().split('\n').filter(Boolean)); cb(); } });
+    const sink = new Writable({
+      write(chunk, _e, cb) {
+        logLines.push(...chunk.toString().split('\n').filter(Boolean));
+        cb();
+      },
+    });
     g = await startGateway(db, { clock: () => clock, logger: pino({ level: 'debug' }, sink) });
     ps = await g.token(CALLERS.psCity);
-    for (const [id, name] of [[HOLDER_ID, NAME], [OTHER_ID, '另一持证人']] as const) {
+    for (const [id, name] of [
+      [HOLDER_ID, NAME],
+      [OTHER_ID, '另一持证人'],
+    ] as const) {
       await ok(g, REGISTER, { input: registration(id, name, '410302', '2025-10-01') }, ps);
-      const app = (await ok(g, APPLY, { input: { citizenIdNumber: id, appliedOn: '2026-04-10' } }, ps)).applyForPermit;
+      const app = (await ok(g, APPLY, { input: { citizenIdNumber: id, appliedOn: '2026-04-10' } }, ps))
+        .applyForPermit;
       expect(app.status).toBe('ACCEPTED');
       await ok(g, ISSUE, { id: app.id, on: '2026-04-15' }, ps);
     }
-    await ok(g, ADD_DEPENDENT, { input: { holderCitizenIdNumber: HOLDER_ID, citizenIdNumber: CHILD_ID, name: '亮证子女' } }, ps);
+    await ok(
+      g,
+      ADD_DEPENDENT,
+      { input: { holderCitizenIdNumber: HOLDER_ID, citizenIdNumber: CHILD_ID, name: '亮证子女' } },
+      ps,
+    );
     holderToken = await g.token(holder);
     otherToken = await g.token(other);
     school = await g.token(CALLERS.school);
     housing = await g.token(CALLERS.housing);
   });
-  afterAll(async () => { await g?.stop(); });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
   it('the whole story: the holder makes a code, a school checks by it, the holder sees the check, the code is spent', async () => {
     clock += 1000;
     const made = await create({ entitlement: 'CHILD_EDUCATION_AND_ZHONGKAO', ttlSeconds: 600 });
     expect(made.code).toMatch(CODE_SHAPE);
-    expect(made).toMatchObject({ entitlement: 'CHILD_EDUCATION_AND_ZHONGKAO', department: null, expiresAt: new Date(clock + 600_000).toISOString() });
+    expect(made).toMatchObject({
+      entitlement: 'CHILD_EDUCATION_AND_ZHONGKAO',
+      department: null,
+      expiresAt: new Date(clock + 600_000).toISOString(),
+    });
     // afterwards only the last two characters
     const listed = (await ok(g, MINE, {}, holderToken)).myShareCodes;
     expect(listed).toEqual([{ ...made, code: `******${made.code.slice(-2)}` }]);
     // typed at the counter: lower case, with a hyphen and a space
     const typed = `${made.code.slice(0, 4).toLowerCase()}-${made.code.slice(4, 6)} ${made.code.slice(6).toLowerCase()}`;
-    const d = (await ok(g, BY_CODE, { code: typed, ent: 'CHILD_EDUCATION_AND_ZHONGKAO', child: CHILD_ID }, school)).verifyEligibilityByShareCode;
+    const d = (
+      await ok(g, BY_CODE, { code: typed, ent: 'CHILD_EDUCATION_AND_ZHONGKAO', child: CHILD_ID }, school)
+    ).verifyEligibilityByShareCode;
     expect(d.eligible).toBe(true);
-    expect(d.reasons.map((r: any) => r.code)).toEqual(['LAW_IN_FORCE', 'PERMIT_FOUND', 'PERMIT_VALID', 'IN_REGION', 'ENTITLEMENT_IN_FORCE', 'DEPENDENT_CHILD']);
-    expect(d.permit).toMatchObject({ maskedCitizenIdNumber: masked(HOLDER_ID), status: 'VALID', region: { code: '410302' } });
+    expect(d.reasons.map((r: any) => r.code)).toEqual([
+      'LAW_IN_FORCE',
+      'PERMIT_FOUND',
+      'PERMIT_VALID',
+      'IN_REGION',
+      'ENTITLEMENT_IN_FORCE',
+      'DEPENDENT_CHILD',
+    ]);
+    expect(d.permit).toMatchObject({
+      maskedCitizenIdNumber: masked(HOLDER_ID),
+      status: 'VALID',
+      region: { code: '410302' },
+    });
     expect(JSON.stringify(d)).not.toContain(HOLDER_ID);
     expect(JSON.stringify(d)).not.toContain(NAME);
     // the holder sees the check, with who asked by role, department and region, never by sub
     const seen = (await ok(g, VERIFICATIONS, { first: 1 }, holderToken)).myVerifications;
-    expect(seen).toEqual([{
-      decisionId: d.decisionId, at: new Date(clock).toISOString(), role: 'DEPARTMENT', department: 'EDUCATION', callerRegion: { code: '410302' },
-      entitlementCode: 'CHILD_EDUCATION_AND_ZHONGKAO', asOf: '2026-11-28', eligible: true, byShareCode: true,
-    }]);
+    expect(seen).toEqual([
+      {
+        decisionId: d.decisionId,
+        at: new Date(clock).toISOString(),
+        role: 'DEPARTMENT',
+        department: 'EDUCATION',
+        callerRegion: { code: '410302' },
+        entitlementCode: 'CHILD_EDUCATION_AND_ZHONGKAO',
+        asOf: '2026-11-28',
+        eligible: true,
+        byShareCode: true,
+      },
+    ]);
     expect(JSON.stringify(seen)).not.toContain(CALLERS.school.sub);
     // spent: not listed, and a second use is refused
     expect((await ok(g, MINE, {}, holderToken)).myShareCodes).toEqual([]);
-    const again = await fails(g, BY_CODE, { code: made.code, ent: 'CHILD_EDUCATION_AND_ZHONGKAO', child: CHILD_ID }, school);
+    const again = await fails(
+      g,
+      BY_CODE,
+      { code: made.code, ent: 'CHILD_EDUCATION_AND_ZHONGKAO', child: CHILD_ID },
+      school,
+    );
     expect(again.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SHARE_CODE_INVALID' });
     // audited: made, used, and a decision whose entry says consent was given by code; never the code
     const entries = await allAuditEntries(g, await g.token(CALLERS.auditor));
-    const made1 = entries.find((e) => e.action === 'CREATE_SHARE_CODE' && e.subject === `share-code:${made.id}`);
+    const made1 = entries.find(
+      (e) => e.action === 'CREATE_SHARE_CODE' && e.subject === `share-code:${made.id}`,
+    );
     expect(made1).toMatchObject({ actor: masked(HOLDER_ID), role: 'HOLDER' });
-    expect(entries.find((e) => e.action === 'USE_SHARE_CODE' && e.subject === `share-code:${made.id}`)).toMatchObject({ actor: CALLERS.school.sub, outcome: `USED by decision ${d.decisionId}` });
-    expect(entries.find((e) => e.subject === `decision:${d.decisionId}`)?.outcome).toMatch(/ELIGIBLE .*CONSENT_BY_SHARE_CODE$/);
+    expect(
+      entries.find((e) => e.action === 'USE_SHARE_CODE' && e.subject === `share-code:${made.id}`),
+    ).toMatchObject({ actor: CALLERS.school.sub, outcome: `USED by decision ${d.decisionId}` });
+    expect(entries.find((e) => e.subject === `decision:${d.decisionId}`)?.outcome).toMatch(
+      /ELIGIBLE .*CONSENT_BY_SHARE_CODE$/,
+    );
     const text = JSON.stringify(entries);
     expect(text).not.toContain(made.code);
     expect(text).not.toContain(holder.sub);
@@ -117,9 +193,21 @@ describe.each(DBS)('share codes on %s', (db) => {
     const made = await create();
     // the holder's permit is registered in 老城区: a transit office there, asking about a day before the permit
     const transit = await g.token(CALLERS.transitLaocheng);
-    const d = (await ok(g, BY_CODE, { code: made.code, ent: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS', asOf: '2026-01-01' }, transit)).verifyEligibilityByShareCode;
+    const d = (
+      await ok(
+        g,
+        BY_CODE,
+        { code: made.code, ent: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS', asOf: '2026-01-01' },
+        transit,
+      )
+    ).verifyEligibilityByShareCode;
     expect(d.eligible).toBe(false);
-    const again = await fails(g, BY_CODE, { code: made.code, ent: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS' }, transit);
+    const again = await fails(
+      g,
+      BY_CODE,
+      { code: made.code, ent: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS' },
+      transit,
+    );
     expect(again.extensions?.reason).toBe('SHARE_CODE_INVALID');
   });
 
@@ -135,7 +223,9 @@ describe.each(DBS)('share codes on %s', (db) => {
     const used = await create();
     await ok(g, BY_CODE, { code: used.code, ent: 'PUBLIC_RENTAL_HOUSING' }, t);
     const revoked = await create();
-    expect((await ok(g, REVOKE, { code: revoked.code.toLowerCase() }, holderToken)).revokeShareCode).toBe(true);
+    expect((await ok(g, REVOKE, { code: revoked.code.toLowerCase() }, holderToken)).revokeShareCode).toBe(
+      true,
+    );
     const otherEntitlement = await create({ entitlement: 'LEGAL_AID' });
     const otherDepartment = await create({ department: 'EDUCATION' });
     const expiring = await create({ ttlSeconds: 60 });
@@ -153,11 +243,27 @@ describe.each(DBS)('share codes on %s', (db) => {
         malformed: await errorFor('I0O1-????', 'PUBLIC_RENTAL_HOUSING', t),
       };
       const first = cases.unknown;
-      expect(first).toEqual([{ message: expect.any(String), locations: expect.any(Array), path: ['verifyEligibilityByShareCode'], extensions: { code: 'BAD_USER_INPUT', reason: 'SHARE_CODE_INVALID' } }]);
+      expect(first).toEqual([
+        {
+          message: expect.any(String),
+          locations: expect.any(Array),
+          path: ['verifyEligibilityByShareCode'],
+          extensions: { code: 'BAD_USER_INPUT', reason: 'SHARE_CODE_INVALID' },
+        },
+      ]);
       for (const [why, errors] of Object.entries(cases)) expect(errors, why).toEqual(first);
       // the wrongly bound codes are still live for what they were bound to
-      const legal = await g.token({ sub: 'test:justice-city', role: 'DEPARTMENT', region: '410300', department: 'JUSTICE', scope: 'LEGAL_AID' });
-      expect((await ok(g, BY_CODE, { code: otherEntitlement.code, ent: 'LEGAL_AID' }, legal)).verifyEligibilityByShareCode.eligible).toBe(true);
+      const legal = await g.token({
+        sub: 'test:justice-city',
+        role: 'DEPARTMENT',
+        region: '410300',
+        department: 'JUSTICE',
+        scope: 'LEGAL_AID',
+      });
+      expect(
+        (await ok(g, BY_CODE, { code: otherEntitlement.code, ent: 'LEGAL_AID' }, legal))
+          .verifyEligibilityByShareCode.eligible,
+      ).toBe(true);
     } finally {
       await revokeAll();
     }
@@ -168,17 +274,29 @@ describe.each(DBS)('share codes on %s', (db) => {
     const outside = await fails(g, BY_CODE, { code: made.code, ent: 'PUBLIC_RENTAL_HOUSING' }, school);
     expect(outside.extensions?.code).toBe('FORBIDDEN');
     // an unknown code out of scope: FORBIDDEN as well (the code is not looked at)
-    expect((await fails(g, BY_CODE, { code: 'ZZZZZZZZ', ent: 'PUBLIC_RENTAL_HOUSING' }, school)).extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await fails(g, BY_CODE, { code: 'ZZZZZZZZ', ent: 'PUBLIC_RENTAL_HOUSING' }, school)).extensions?.code,
+    ).toBe('FORBIDDEN');
     for (const claims of [CALLERS.auditor, CALLERS.adminCity, holder]) {
-      expect((await fails(g, BY_CODE, { code: made.code, ent: 'PUBLIC_RENTAL_HOUSING' }, await g.token(claims))).extensions?.code).toBe('FORBIDDEN');
+      expect(
+        (await fails(g, BY_CODE, { code: made.code, ent: 'PUBLIC_RENTAL_HOUSING' }, await g.token(claims)))
+          .extensions?.code,
+      ).toBe('FORBIDDEN');
     }
     expect((await ok(g, MINE, {}, holderToken)).myShareCodes.map((c: any) => c.id)).toEqual([made.id]);
     // public security asks as the PUBLIC_SECURITY department
     clock += 1000;
-    const d = (await ok(g, BY_CODE, { code: made.code, ent: 'DRIVING_LICENCE' }, ps)).verifyEligibilityByShareCode;
+    const d = (await ok(g, BY_CODE, { code: made.code, ent: 'DRIVING_LICENCE' }, ps))
+      .verifyEligibilityByShareCode;
     expect(d.eligible).toBe(true);
     const seen = (await ok(g, VERIFICATIONS, { first: 1 }, holderToken)).myVerifications[0];
-    expect(seen).toMatchObject({ decisionId: d.decisionId, role: 'PUBLIC_SECURITY', department: 'PUBLIC_SECURITY', callerRegion: { code: '410300' }, byShareCode: true });
+    expect(seen).toMatchObject({
+      decisionId: d.decisionId,
+      role: 'PUBLIC_SECURITY',
+      department: 'PUBLIC_SECURITY',
+      callerRegion: { code: '410300' },
+      byShareCode: true,
+    });
   });
 
   it('refuses bad arguments before the code is looked at, and leaves the code live', async () => {
@@ -196,8 +314,16 @@ describe.each(DBS)('share codes on %s', (db) => {
     }
     expect((await ok(g, MINE, {}, holderToken)).myShareCodes.map((c: any) => c.id)).toEqual([made.id]);
     // a very long input is just an invalid code
-    expect((await fails(g, BY_CODE, { code: 'A'.repeat(5000), ent: 'PUBLIC_RENTAL_HOUSING' }, await g.token({ ...CALLERS.housing, sub: 'test:housing-long' }))).extensions)
-      .toEqual({ code: 'BAD_USER_INPUT', reason: 'SHARE_CODE_INVALID' });
+    expect(
+      (
+        await fails(
+          g,
+          BY_CODE,
+          { code: 'A'.repeat(5000), ent: 'PUBLIC_RENTAL_HOUSING' },
+          await g.token({ ...CALLERS.housing, sub: 'test:housing-long' }),
+        )
+      ).extensions,
+    ).toEqual({ code: 'BAD_USER_INPUT', reason: 'SHARE_CODE_INVALID' });
     await revokeAll();
   });
 
@@ -209,8 +335,8 @@ describe.each(DBS)('share codes on %s', (db) => {
     expect((await fails(g, CREATE, { input: null }, holderToken)).extensions?.code).toBe('CONFLICT');
     expect((await ok(g, MINE, {}, holderToken)).myShareCodes).toHaveLength(5);
     // revoking one (by id) makes room; a revoked code is not live any more
-    expect((await ok(g, REVOKE, { id: five[0]!.id }, holderToken)).revokeShareCode).toBe(true);
-    expect((await ok(g, REVOKE, { id: five[0]!.id }, holderToken)).revokeShareCode).toBe(false);
+    expect((await ok(g, REVOKE, { id: five[0].id }, holderToken)).revokeShareCode).toBe(true);
+    expect((await ok(g, REVOKE, { id: five[0].id }, holderToken)).revokeShareCode).toBe(false);
     await create();
     // an expired code does not count
     await revokeAll();
@@ -221,18 +347,25 @@ describe.each(DBS)('share codes on %s', (db) => {
     await revokeAll();
     // ttl: 60 to 1800, default 300
     for (const ttlSeconds of [59, 1801, 0, -5]) {
-      expect((await fails(g, CREATE, { input: { ttlSeconds } }, holderToken)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ttlSeconds' });
+      expect((await fails(g, CREATE, { input: { ttlSeconds } }, holderToken)).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'ttlSeconds',
+      });
     }
     expect((await create({ ttlSeconds: 60 })).expiresAt).toBe(new Date(clock + 60_000).toISOString());
     expect((await create({ ttlSeconds: 1800 })).expiresAt).toBe(new Date(clock + 1_800_000).toISOString());
     expect((await create({})).expiresAt).toBe(new Date(clock + 300_000).toISOString());
-    expect((await fails(g, CREATE, { input: { entitlement: 'NO_SUCH_THING' } }, holderToken)).extensions?.code).toBe('NOT_FOUND');
+    expect(
+      (await fails(g, CREATE, { input: { entitlement: 'NO_SUCH_THING' } }, holderToken)).extensions?.code,
+    ).toBe('NOT_FOUND');
     await revokeAll();
   });
 
   it('keeps the limit of 5 under 7 concurrent creations', async () => {
     await revokeAll();
-    const results = await Promise.all(Array.from({ length: 7 }, () => call(g, CREATE, { input: null }, holderToken)));
+    const results = await Promise.all(
+      Array.from({ length: 7 }, () => call(g, CREATE, { input: null }, holderToken)),
+    );
     const made = results.filter((r) => r.body.data?.createShareCode);
     for (const r of made) codesSeen.push(r.body.data.createShareCode.code);
     expect(made).toHaveLength(5);
@@ -241,15 +374,20 @@ describe.each(DBS)('share codes on %s', (db) => {
     await revokeAll();
   });
 
-  it('revokes by code or by id, exactly one, and only the holder\'s own', async () => {
+  it("revokes by code or by id, exactly one, and only the holder's own", async () => {
     const mine = await create();
     const theirs = await create(null, otherToken);
     expect((await fails(g, REVOKE, {}, holderToken)).extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await fails(g, REVOKE, { code: mine.code, id: mine.id }, holderToken)).extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await fails(g, REVOKE, { code: mine.code, id: mine.id }, holderToken)).extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect((await ok(g, REVOKE, { id: theirs.id }, holderToken)).revokeShareCode).toBe(false);
     expect((await ok(g, REVOKE, { code: theirs.code }, holderToken)).revokeShareCode).toBe(false);
     expect((await ok(g, MINE, {}, otherToken)).myShareCodes.map((c: any) => c.id)).toEqual([theirs.id]);
-    expect((await ok(g, REVOKE, { code: ` ${mine.code.slice(0, 4)}-${mine.code.slice(4)} ` }, holderToken)).revokeShareCode).toBe(true);
+    expect(
+      (await ok(g, REVOKE, { code: ` ${mine.code.slice(0, 4)}-${mine.code.slice(4)} ` }, holderToken))
+        .revokeShareCode,
+    ).toBe(true);
     await revokeAll(otherToken);
   });
 
@@ -266,10 +404,13 @@ describe.each(DBS)('share codes on %s', (db) => {
       const answers = [a, b].filter((r) => r.body.data?.verifyEligibilityByShareCode);
       const refused = [a, b].filter((r) => r.body.errors);
       expect(answers, JSON.stringify([a.body, b.body])).toHaveLength(1);
-      expect(refused[0]!.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SHARE_CODE_INVALID' });
+      expect(refused[0].body.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'SHARE_CODE_INVALID',
+      });
       // one decision recorded for the code
       const seen = (await ok(g, VERIFICATIONS, { first: 1 }, holderToken)).myVerifications[0];
-      expect(seen.decisionId).toBe(answers[0]!.body.data.verifyEligibilityByShareCode.decisionId);
+      expect(seen.decisionId).toBe(answers[0].body.data.verifyEligibilityByShareCode.decisionId);
     }
   });
 
@@ -277,7 +418,12 @@ describe.each(DBS)('share codes on %s', (db) => {
     const guesser = await g.token({ ...CALLERS.housing, sub: 'test:housing-guesser' });
     const good = await create();
     for (let i = 0; i < 10; i += 1) {
-      const r = await call(g, BY_CODE, { code: `ZZZZZZ${'23456789AB'[i]}Z`, ent: 'PUBLIC_RENTAL_HOUSING' }, guesser);
+      const r = await call(
+        g,
+        BY_CODE,
+        { code: `ZZZZZZ${'23456789AB'[i]}Z`, ent: 'PUBLIC_RENTAL_HOUSING' },
+        guesser,
+      );
       expect(r.status).toBe(200);
       expect(r.body.errors?.[0]?.extensions?.reason, `attempt ${i + 1}`).toBe('SHARE_CODE_INVALID');
     }
@@ -289,9 +435,17 @@ describe.each(DBS)('share codes on %s', (db) => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     // other callers are not affected, and the good code is still good
-    expect((await ok(g, BY_CODE, { code: good.code, ent: 'PUBLIC_RENTAL_HOUSING' }, housing)).verifyEligibilityByShareCode.eligible).toBe(true);
+    expect(
+      (await ok(g, BY_CODE, { code: good.code, ent: 'PUBLIC_RENTAL_HOUSING' }, housing))
+        .verifyEligibilityByShareCode.eligible,
+    ).toBe(true);
     // the limit counts share codes only: the guesser may still verify by ID number and name
-    const byName = await ok(g, `{ verifyEligibility(query: { citizenIdNumber: "${HOLDER_ID}", holderName: "${NAME}", entitlement: "PUBLIC_RENTAL_HOUSING" }) { eligible } }`, {}, guesser);
+    const byName = await ok(
+      g,
+      `{ verifyEligibility(query: { citizenIdNumber: "${HOLDER_ID}", holderName: "${NAME}", entitlement: "PUBLIC_RENTAL_HOUSING" }) { eligible } }`,
+      {},
+      guesser,
+    );
     expect(byName.verifyEligibility.eligible).toBe(true);
   });
 
@@ -300,13 +454,17 @@ describe.each(DBS)('share codes on %s', (db) => {
     let dump: string;
     if (db === 'sqlite') {
       const c = new Database(g.databaseUrl, { readonly: true });
-      const tables = (c.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      const tables = (
+        c.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]
+      ).map((t) => t.name);
       dump = tables.map((t) => JSON.stringify(c.prepare(`select * from "${t}"`).all())).join('\n');
       c.close();
     } else {
       const c = new Client({ connectionString: g.databaseUrl });
       await c.connect();
-      const tables = (await c.query("select tablename from pg_tables where schemaname = 'public'")).rows.map((r) => r.tablename as string);
+      const tables = (await c.query("select tablename from pg_tables where schemaname = 'public'")).rows.map(
+        (r) => r.tablename as string,
+      );
       const parts: string[] = [];
       for (const t of tables) parts.push(JSON.stringify((await c.query(`select * from "${t}"`)).rows));
       dump = parts.join('\n');

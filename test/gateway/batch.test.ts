@@ -17,28 +17,51 @@ describe.each(DBS)('verifyEligibilityBatch on %s', (db) => {
   let g: TestGateway;
   const statements: string[] = [];
   let counting = false;
-  const people = Array.from({ length: HOLDERS }, (_, i) => ({ id: idNumber('411302', `1985-0${1 + (i % 9)}-1${i % 10}`, 100 + i), name: `测试${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(i / 10)]}`, child: idNumber('411302', `2015-0${1 + (i % 9)}-0${1 + (i % 9)}`, 500 + i) }));
+  const people = Array.from({ length: HOLDERS }, (_, i) => ({
+    id: idNumber('411302', `1985-0${1 + (i % 9)}-1${i % 10}`, 100 + i),
+    name: `测试${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(i / 10)]}`,
+    child: idNumber('411302', `2015-0${1 + (i % 9)}-0${1 + (i % 9)}`, 500 + i),
+  }));
 
   beforeAll(async () => {
-    g = await startGateway(db, { onQuery: (sql) => { if (counting) statements.push(sql); } });
+    g = await startGateway(db, {
+      onQuery: (sql) => {
+        if (counting) statements.push(sql);
+      },
+    });
     const ps = await g.token(CALLERS.psCity);
     for (const [i, p] of people.entries()) {
-      const reg = await g.gql(REGISTER, { input: registration(p.id, p.name, i % 2 ? '410302' : '410323', '2025-01-10') }, ps);
+      const reg = await g.gql(
+        REGISTER,
+        { input: registration(p.id, p.name, i % 2 ? '410302' : '410323', '2025-01-10') },
+        ps,
+      );
       expect(reg.body.errors, JSON.stringify(reg.body.errors)).toBeUndefined();
       const app = await g.gql(APPLY, { input: { citizenIdNumber: p.id, appliedOn: '2025-08-01' } }, ps);
       expect(app.body.data.applyForPermit.status).toBe('ACCEPTED');
       const issued = await g.gql(ISSUE, { id: app.body.data.applyForPermit.id, on: '2025-08-04' }, ps);
       expect(issued.body.errors).toBeUndefined();
-      await g.gql(ADD_DEPENDENT, { input: { holderCitizenIdNumber: p.id, citizenIdNumber: p.child, name: '测试子女' } }, ps);
+      await g.gql(
+        ADD_DEPENDENT,
+        { input: { holderCitizenIdNumber: p.id, citizenIdNumber: p.child, name: '测试子女' } },
+        ps,
+      );
     }
   });
-  afterAll(async () => { await g?.stop(); });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
   function queries(n: number) {
-    const codes = ['PUBLIC_RENTAL_HOUSING', 'CHILD_EDUCATION_AND_ZHONGKAO', 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS', 'DRIVING_LICENCE'];
+    const codes = [
+      'PUBLIC_RENTAL_HOUSING',
+      'CHILD_EDUCATION_AND_ZHONGKAO',
+      'TRANSIT_CONCESSIONS_AND_TOURISM_PASS',
+      'DRIVING_LICENCE',
+    ];
     return Array.from({ length: n }, (_, i) => {
-      const p = people[i % HOLDERS]!;
-      const code = codes[i % codes.length]!;
+      const p = people[i % HOLDERS];
+      const code = codes[i % codes.length];
       return {
         citizenIdNumber: i % 17 === 5 ? idNumber('110105', '1970-01-01', 900 + (i % 100)) : p.id,
         holderName: i % 13 === 7 ? '错误姓名' : p.name,
@@ -58,7 +81,16 @@ describe.each(DBS)('verifyEligibilityBatch on %s', (db) => {
     const ms = performance.now() - started;
     counting = false;
     expect(r.body.errors).toBeUndefined();
-    return { decisions: r.body.data.verifyEligibilityBatch as { decisionId: string; eligible: boolean; entitlementCode: string; receipt?: string }[], statements: statements.length, ms };
+    return {
+      decisions: r.body.data.verifyEligibilityBatch as {
+        decisionId: string;
+        eligible: boolean;
+        entitlementCode: string;
+        receipt?: string;
+      }[],
+      statements: statements.length,
+      ms,
+    };
   }
 
   it('runs the same number of statements, at most 10, for 10 and for 1000 queries', async () => {
@@ -72,8 +104,10 @@ describe.each(DBS)('verifyEligibilityBatch on %s', (db) => {
     expect(large.decisions.map((d) => d.entitlementCode)).toEqual(queries(1000).map((q) => q.entitlement));
     expect(large.decisions.some((d) => d.eligible)).toBe(true);
     expect(large.decisions.some((d) => !d.eligible)).toBe(true);
-    if (process.env.SHOW_SQL) process.stderr.write(statements.map((s) => s.slice(0, 90)).join("\n") + "\n");
-    process.stderr.write(`[batch ${db}] statements N=10: ${small.statements}, N=1000: ${large.statements}; 1000-query batch ${large.ms.toFixed(0)} ms\n`);
+    if (process.env.SHOW_SQL) process.stderr.write(statements.map((s) => s.slice(0, 90)).join('\n') + '\n');
+    process.stderr.write(
+      `[batch ${db}] statements N=10: ${small.statements}, N=1000: ${large.statements}; 1000-query batch ${large.ms.toFixed(0)} ms\n`,
+    );
   });
 
   it('signs a receipt for each of 1000 decisions with the same statements as without, at most 10, for 10 and 1000', async () => {
@@ -85,9 +119,15 @@ describe.each(DBS)('verifyEligibilityBatch on %s', (db) => {
     expect(large.statements).toBeLessThanOrEqual(10);
     expect(new Set(large.decisions.map((d) => d.receipt)).size).toBe(1000);
     for (const d of large.decisions) {
-      expect(JSON.parse(Buffer.from(d.receipt!.split('.')[1]!, 'base64url').toString('utf8'))).toMatchObject({ jti: d.decisionId, elig: d.eligible, ent: d.entitlementCode });
+      expect(JSON.parse(Buffer.from(d.receipt!.split('.')[1], 'base64url').toString('utf8'))).toMatchObject({
+        jti: d.decisionId,
+        elig: d.eligible,
+        ent: d.entitlementCode,
+      });
     }
-    process.stderr.write(`[batch ${db}] with receipts: statements N=10: ${small.statements}, N=1000: ${large.statements}; 1000-query batch ${large.ms.toFixed(0)} ms (without: ${plain.ms.toFixed(0)} ms)\n`);
+    process.stderr.write(
+      `[batch ${db}] with receipts: statements N=10: ${small.statements}, N=1000: ${large.statements}; 1000-query batch ${large.ms.toFixed(0)} ms (without: ${plain.ms.toFixed(0)} ms)\n`,
+    );
   });
 
   it('writes one decision and one audit entry per query', async () => {

@@ -24,11 +24,18 @@ const ROOT = join(__dirname, '..', '..');
 class CuttableProxy {
   private server: Server | null = null;
   private sockets = new Set<Socket>();
-  constructor(readonly port: number, private readonly target: number) {}
+  constructor(
+    readonly port: number,
+    private readonly target: number,
+  ) {}
   async open() {
     this.server = createServer((client) => {
       const upstream = connect(this.target, '127.0.0.1');
-      for (const s of [client, upstream]) { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); s.on('error', () => undefined); }
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
@@ -57,7 +64,8 @@ async function eventually<T>(fn: () => Promise<T>, ok: (t: T) => boolean, tries 
   return last;
 }
 
-const VERIFY = '{ verifyEligibility(query: { citizenIdNumber: "%ID%", holderName: "故障测试", entitlement: "PUBLIC_RENTAL_HOUSING" }) { eligible } }';
+const VERIFY =
+  '{ verifyEligibility(query: { citizenIdNumber: "%ID%", holderName: "故障测试", entitlement: "PUBLIC_RENTAL_HOUSING" }) { eligible } }';
 
 describe.runIf(DBS.includes('postgresql'))('PostgreSQL unreachable, then back', () => {
   let g: TestGateway;
@@ -75,14 +83,24 @@ describe.runIf(DBS.includes('postgresql'))('PostgreSQL unreachable, then back', 
       dataDir: mkdtempSync(join(tmpdir(), 'gw-data-')),
     });
   });
-  afterAll(async () => { await gw?.close(); await g?.stop(); });
+  afterAll(async () => {
+    await gw?.close();
+    await g?.stop();
+  });
 
   it('answers SERVICE_UNAVAILABLE and fails /readyz while down, and recovers without a restart', async () => {
     const ps = await g.token(CALLERS.psCity);
     const q = VERIFY.replace('%ID%', idNumber('411302', '1980-01-01', 11));
     const gql = async () => {
-      const r = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ps}` }, body: JSON.stringify({ query: q }) });
-      return { status: r.status, body: (await r.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
+      const r = await fetch(gw.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ps}` },
+        body: JSON.stringify({ query: q }),
+      });
+      return {
+        status: r.status,
+        body: (await r.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
+      };
     };
     const readyz = () => fetch(gw.url.replace('/graphql', '/readyz')).then((r) => r.status);
     expect((await gql()).body.errors).toBeUndefined();
@@ -102,8 +120,12 @@ describe.runIf(DBS.includes('postgresql'))('PostgreSQL unreachable, then back', 
 
 describe('SQLite locked by another process, then released', () => {
   let g: TestGateway;
-  beforeAll(async () => { g = await startGateway('sqlite'); });
-  afterAll(async () => { await g?.stop(); });
+  beforeAll(async () => {
+    g = await startGateway('sqlite');
+  });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
   it('answers SERVICE_UNAVAILABLE for writes while locked, and recovers', async () => {
     const ps = await g.token(CALLERS.psCity);
@@ -123,19 +145,35 @@ describe('SQLite locked by another process, then released', () => {
 describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
   let g: TestGateway;
   let child: ChildProcess | null = null;
-  beforeAll(() => { execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' }); });
-  afterAll(async () => { child?.kill('SIGKILL'); await g?.stop(); });
+  beforeAll(() => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await g?.stop();
+  });
 
   async function startChild(databaseUrl: string): Promise<string> {
     const port = await freePort();
     child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
       // the data folder (the development receipt key) in a temp folder, never the repository's data/
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-child-data-')), PORT: String(port), SEED: 'reference', GATEWAY_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-child-data-')),
+        PORT: String(port),
+        SEED: 'reference',
+        GATEWAY_JWT_SECRET: TEST_SECRET,
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await new Promise<void>((resolve, reject) => {
-      child!.stderr!.on('data', (b: Buffer) => { if (b.toString().includes('gateway: http')) resolve(); });
+      child!.stderr!.on('data', (b: Buffer) => {
+        if (b.toString().includes('gateway: http')) resolve();
+      });
       child!.on('exit', (code) => reject(new Error(`child exited ${code}`)));
     });
     return `http://127.0.0.1:${port}/graphql`;
@@ -147,8 +185,11 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
     const url = await startChild(g.databaseUrl);
     const ps = await g.token(CALLERS.psCity);
     const post = (query: string, variables: unknown) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ps}` }, body: JSON.stringify({ query, variables }) })
-        .then((r) => r.json() as Promise<{ data?: any; errors?: unknown[] }>);
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ps}` },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json() as Promise<{ data?: any; errors?: unknown[] }>);
     const committed: string[] = [];
     let n = 0;
     let killed = false;
@@ -159,7 +200,9 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
           const r = await post(REGISTER, { input: registration(id, '断电测试', '410305', '2026-01-05') });
           if (!r.errors) committed.push(id);
           await post(APPLY, { input: { citizenIdNumber: id, appliedOn: '2026-09-01' } });
-        } catch { return; }
+        } catch {
+          return;
+        }
       }
     };
     const workers = [0, 1, 2, 3].map(worker);
@@ -169,7 +212,12 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
     await Promise.all(workers);
     // the same database, served again
     const url2 = await startChild(g.databaseUrl);
-    const ask = (query: string, token: string) => fetch(url2, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then((r) => r.json() as Promise<any>);
+    const ask = (query: string, token: string) =>
+      fetch(url2, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<any>);
     for (const id of committed) {
       const r = await ask(`{ permitHolder(citizenIdNumber: "${id}") { name } }`, ps);
       expect(r.data?.permitHolder?.name, id).toBe('断电测试');
@@ -180,7 +228,8 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
     // no half-written act: every holder has its registration row, every act its audit entry
     const entries: { action: string }[] = [];
     for (let after = 0; ; after += 1000) {
-      const page = (await ask(`{ auditLog(after: ${after}, first: 1000) { action } }`, auditor)).data.auditLog;
+      const page = (await ask(`{ auditLog(after: ${after}, first: 1000) { action } }`, auditor)).data
+        .auditLog;
       entries.push(...page);
       if (page.length < 1000) break;
     }
@@ -188,9 +237,34 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
     const applications = entries.filter((e) => e.action === 'APPLY_FOR_PERMIT').length;
     expect(registrations).toBeGreaterThanOrEqual(committed.length);
     const { Client } = await import('pg');
-    const counts = db === 'sqlite'
-      ? (() => { const c = new Database(g.databaseUrl, { readonly: true }); const r = { h: (c.prepare('select count(*) n from holder').get() as { n: number }).n, r: (c.prepare("select count(*) n from residence_record where kind = 'REGISTRATION'").get() as { n: number }).n, a: (c.prepare('select count(*) n from permit_application').get() as { n: number }).n }; c.close(); return r; })()
-      : await (async () => { const c = new Client({ connectionString: g.databaseUrl }); await c.connect(); const q = async (s: string) => Number((await c.query(s)).rows[0].n); const r = { h: await q('select count(*) n from holder'), r: await q("select count(*) n from residence_record where kind = 'REGISTRATION'"), a: await q('select count(*) n from permit_application') }; await c.end(); return r; })();
+    const counts =
+      db === 'sqlite'
+        ? (() => {
+            const c = new Database(g.databaseUrl, { readonly: true });
+            const r = {
+              h: (c.prepare('select count(*) n from holder').get() as { n: number }).n,
+              r: (
+                c.prepare("select count(*) n from residence_record where kind = 'REGISTRATION'").get() as {
+                  n: number;
+                }
+              ).n,
+              a: (c.prepare('select count(*) n from permit_application').get() as { n: number }).n,
+            };
+            c.close();
+            return r;
+          })()
+        : await (async () => {
+            const c = new Client({ connectionString: g.databaseUrl });
+            await c.connect();
+            const q = async (s: string) => Number((await c.query(s)).rows[0].n);
+            const r = {
+              h: await q('select count(*) n from holder'),
+              r: await q("select count(*) n from residence_record where kind = 'REGISTRATION'"),
+              a: await q('select count(*) n from permit_application'),
+            };
+            await c.end();
+            return r;
+          })();
     expect(counts.h).toBe(registrations);
     expect(counts.r).toBe(registrations);
     expect(counts.a).toBe(applications);
@@ -202,7 +276,12 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
 describe('logs', () => {
   it('are JSON lines with a request id and hold no ID number or name', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _e, cb) { lines.push(...chunk.toString().split('\n').filter(Boolean)); cb(); } });
+    const sink = new Writable({
+      write(chunk, _e, cb) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        cb();
+      },
+    });
     const g = await startGateway('sqlite', { logger: pino({ level: 'debug' }, sink) });
     try {
       const ps = await g.token(CALLERS.psCity);
@@ -214,9 +293,11 @@ describe('logs', () => {
       await g.gql(VERIFY.replace('%ID%', id).replace('故障测试', name), {}, housing);
       await g.gql(`{ permitHolder(citizenIdNumber: "${id}") { name hukouAddress } }`, {}, ps);
       await g.gql(`{ permitHolder(citizenIdNumber: "${id.slice(0, 17)}0") { name } }`, {}, ps); // a refused ID number
-      const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
+      const requests = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.msg === 'request');
       expect(requests.length).toBeGreaterThanOrEqual(5);
-      expect(requests.every((l) => typeof l.requestId === 'string' && (l.requestId as string).length > 10)).toBe(true);
+      expect(requests.every((l) => typeof l.requestId === 'string' && l.requestId.length > 10)).toBe(true);
       const all = lines.join('\n');
       expect(all).not.toContain(id.slice(0, 17));
       expect(all).not.toContain(name);

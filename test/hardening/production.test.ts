@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/app/auth';
 import { createGateway } from '../../src/server';
-import { CALLERS, TEST_SECRET, databases, signingKeyFile, startGateway, type TestGateway } from '../support/gateway';
+import {
+  CALLERS,
+  TEST_SECRET,
+  databases,
+  signingKeyFile,
+  startGateway,
+  type TestGateway,
+} from '../support/gateway';
 
 const [DB] = await databases();
 
@@ -18,17 +25,33 @@ describe('production mode', () => {
   let g: TestGateway;
   let ps: string;
   beforeAll(async () => {
-    g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() }, bodyLimit: 64 * 1024 });
+    g = await startGateway(DB, {
+      env: {
+        NODE_ENV: 'production',
+        GATEWAY_JWT_SECRET: TEST_SECRET,
+        GATEWAY_SIGNING_KEY_FILE: signingKeyFile(),
+      },
+      bodyLimit: 64 * 1024,
+    });
     ps = await g.token(CALLERS.psCity);
   });
-  afterAll(async () => { await g?.stop(); });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ps}`, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(g.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ps}`, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   it('refuses introspection', async () => {
     const r = await g.gql('{ __schema { types { name } } }', {}, ps);
-    expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', graphqlCode: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(r.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      graphqlCode: 'GRAPHQL_VALIDATION_FAILED',
+    });
     expect(r.body.data).toBeUndefined();
   });
 
@@ -45,16 +68,25 @@ describe('production mode', () => {
   });
 
   it('refuses a GET mutation and a url-encoded POST (CSRF prevention)', async () => {
-    const get = await fetch(`${g.url}?query=${encodeURIComponent('mutation { issuePermit(applicationId: "1") { id } }')}`, { headers: { authorization: `Bearer ${ps}`, 'apollo-require-preflight': 'true' } });
+    const get = await fetch(
+      `${g.url}?query=${encodeURIComponent('mutation { issuePermit(applicationId: "1") { id } }')}`,
+      { headers: { authorization: `Bearer ${ps}`, 'apollo-require-preflight': 'true' } },
+    );
     expect(get.status).toBe(405);
-    const form = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${ps}` }, body: 'query=%7B%20regions%20%7B%20code%20%7D%20%7D' });
+    const form = await fetch(g.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${ps}` },
+      body: 'query=%7B%20regions%20%7B%20code%20%7D%20%7D',
+    });
     expect(form.status).toBe(400);
   });
 
   it('refuses batched HTTP requests and oversized bodies', async () => {
     const batched = await post([{ query: '{ regions { code } }' }, { query: '{ regions { code } }' }]);
     expect(batched.status).toBe(400);
-    const huge = await post({ query: `{ permitHolder(citizenIdNumber: "${'1'.repeat(100_000)}") { name } }` });
+    const huge = await post({
+      query: `{ permitHolder(citizenIdNumber: "${'1'.repeat(100_000)}") { name } }`,
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -62,7 +94,10 @@ describe('production mode', () => {
     ['100 aliases', `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`],
     ['1000 duplicated fields', `{ regions { ${'code '.repeat(1000)} } }`],
     ['directive overloading', `{ regions { code ${'@include(if: true) '.repeat(50)} } }`],
-    ['deep nesting', `{ permitHolder(citizenIdNumber: "x") { permits { holder { permits { holder { permits { holder { permits { holder { name } } } } } } } } } }`],
+    [
+      'deep nesting',
+      `{ permitHolder(citizenIdNumber: "x") { permits { holder { permits { holder { permits { holder { permits { holder { name } } } } } } } } } }`,
+    ],
     ['circular fragments', 'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'],
   ])('refuses %s with a code, executing nothing', async (_name, query) => {
     const r = await g.gql(query, {}, ps);
@@ -74,8 +109,12 @@ describe('production mode', () => {
 
 describe('per-caller rate limit', () => {
   let g: TestGateway;
-  beforeAll(async () => { g = await startGateway(DB!, { rateLimitPerMinute: 5 }); });
-  afterAll(async () => { await g?.stop(); });
+  beforeAll(async () => {
+    g = await startGateway(DB, { rateLimitPerMinute: 5 });
+  });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
   it('answers RATE_LIMITED (HTTP 429) past the limit, for that caller only', async () => {
     const housing = await g.token(CALLERS.housing);
@@ -99,12 +138,27 @@ describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
     const good = await generateKeyPair('RS256');
     const bad = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(good.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    const idp = createServer((_q, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ keys: [jwk] })); });
+    const idp = createServer((_q, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
     await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
     const jwksUrl = `http://127.0.0.1:${(idp.address() as { port: number }).port}/jwks.json`;
-    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWKS_URL: jwksUrl, GATEWAY_SIGNING_KEY_FILE: signingKeyFile(), GATEWAY_SHARE_CODE_KEY: 'share-code-key-for-the-rs256-only-test-0123456789' } });
+    const g = await startGateway(DB, {
+      env: {
+        NODE_ENV: 'production',
+        GATEWAY_JWKS_URL: jwksUrl,
+        GATEWAY_SIGNING_KEY_FILE: signingKeyFile(),
+        GATEWAY_SHARE_CODE_KEY: 'share-code-key-for-the-rs256-only-test-0123456789',
+      },
+    });
     try {
-      const sign = (key: Parameters<InstanceType<typeof SignJWT>['sign']>[0]) => new SignJWT({ ...CALLERS.housing }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(CALLERS.housing.sub).setExpirationTime('5m').sign(key);
+      const sign = (key: Parameters<InstanceType<typeof SignJWT>['sign']>[0]) =>
+        new SignJWT({ ...CALLERS.housing })
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setSubject(CALLERS.housing.sub)
+          .setExpirationTime('5m')
+          .sign(key);
       const ok = await g.gql('{ regions { code } }', {}, await sign(good.privateKey));
       expect(ok.body.errors).toBeUndefined();
       const refused = await g.gql('{ regions { code } }', {}, await sign(bad.privateKey));
@@ -119,35 +173,92 @@ describe('RS256 tokens from an identity provider (GATEWAY_JWKS_URL)', () => {
 describe('production receipt keys', () => {
   it('refuses to start without GATEWAY_SIGNING_KEY_FILE, naming it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gw-nokey-'));
-    await expect(createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET } }))
-      .rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE .*required when NODE_ENV=production/);
-    await expect(createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: join(dir, 'missing.pem') } }))
-      .rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE: cannot read/);
+    await expect(
+      createGateway({
+        databaseUrl: join(dir, 'x.sqlite'),
+        dataDir: dir,
+        env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET },
+      }),
+    ).rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE .*required when NODE_ENV=production/);
+    await expect(
+      createGateway({
+        databaseUrl: join(dir, 'x.sqlite'),
+        dataDir: dir,
+        env: {
+          NODE_ENV: 'production',
+          GATEWAY_JWT_SECRET: TEST_SECRET,
+          GATEWAY_SIGNING_KEY_FILE: join(dir, 'missing.pem'),
+        },
+      }),
+    ).rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE: cannot read/);
   });
 
   it('refuses to start on a key that is not Ed25519 or a previous-keys file that is not a set of Ed25519 public keys', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gw-badkey-'));
-    const start = (extra: Record<string, string>) => createGateway({ databaseUrl: join(dir, 'x.sqlite'), dataDir: dir, env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, ...extra } });
+    const start = (extra: Record<string, string>) =>
+      createGateway({
+        databaseUrl: join(dir, 'x.sqlite'),
+        dataDir: dir,
+        env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, ...extra },
+      });
     const rsa = join(dir, 'rsa.pem');
-    writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
-    await expect(start({ GATEWAY_SIGNING_KEY_FILE: rsa })).rejects.toThrow(/GATEWAY_SIGNING_KEY_FILE: not an Ed25519 private key/);
+    writeFileSync(
+      rsa,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
+    await expect(start({ GATEWAY_SIGNING_KEY_FILE: rsa })).rejects.toThrow(
+      /GATEWAY_SIGNING_KEY_FILE: not an Ed25519 private key/,
+    );
     const key = signingKeyFile();
     const priv = createPrivateKey(readFileSync(key, 'utf8'));
-    const previous = (keys: unknown) => { const f = join(dir, `prev-${Math.random()}.json`); writeFileSync(f, JSON.stringify(keys)); return f; };
+    const previous = (keys: unknown) => {
+      const f = join(dir, `prev-${Math.random()}.json`);
+      writeFileSync(f, JSON.stringify(keys));
+      return f;
+    };
     const other = generateKeyPairSync('ed25519');
-    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous({ keys: [other.privateKey.export({ format: 'jwk' })] }) })).rejects.toThrow(/holds a private key/);
-    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous({ keys: [{ ...other.publicKey.export({ format: 'jwk' }), kid: 'k1' }] }) })).rejects.toThrow(/not the key's RFC 7638 thumbprint/);
-    await expect(start({ GATEWAY_SIGNING_KEY_FILE: key, GATEWAY_PREVIOUS_KEYS_FILE: previous([createPublicKey(priv).export({ format: 'jwk' })]) })).rejects.toThrow(/must be a JWKS/);
+    await expect(
+      start({
+        GATEWAY_SIGNING_KEY_FILE: key,
+        GATEWAY_PREVIOUS_KEYS_FILE: previous({ keys: [other.privateKey.export({ format: 'jwk' })] }),
+      }),
+    ).rejects.toThrow(/holds a private key/);
+    await expect(
+      start({
+        GATEWAY_SIGNING_KEY_FILE: key,
+        GATEWAY_PREVIOUS_KEYS_FILE: previous({
+          keys: [{ ...other.publicKey.export({ format: 'jwk' }), kid: 'k1' }],
+        }),
+      }),
+    ).rejects.toThrow(/not the key's RFC 7638 thumbprint/);
+    await expect(
+      start({
+        GATEWAY_SIGNING_KEY_FILE: key,
+        GATEWAY_PREVIOUS_KEYS_FILE: previous([createPublicKey(priv).export({ format: 'jwk' })]),
+      }),
+    ).rejects.toThrow(/must be a JWKS/);
   });
 
   it('serves the key set at /.well-known/jwks.json without a token', async () => {
-    const g = await startGateway(DB!, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() } });
+    const g = await startGateway(DB, {
+      env: {
+        NODE_ENV: 'production',
+        GATEWAY_JWT_SECRET: TEST_SECRET,
+        GATEWAY_SIGNING_KEY_FILE: signingKeyFile(),
+      },
+    });
     try {
       const r = await fetch(g.url.replace('/graphql', '/.well-known/jwks.json'));
       expect(r.status).toBe(200);
       const { keys } = (await r.json()) as { keys: Record<string, string>[] };
       expect(keys).toHaveLength(1);
-      expect(keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', kid: g.gateway.receipts.kid });
+      expect(keys[0]).toMatchObject({
+        kty: 'OKP',
+        crv: 'Ed25519',
+        alg: 'EdDSA',
+        use: 'sig',
+        kid: g.gateway.receipts.kid,
+      });
       expect(keys[0]).not.toHaveProperty('d');
     } finally {
       await g.stop();

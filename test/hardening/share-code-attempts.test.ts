@@ -4,7 +4,12 @@
  * each caller (token sub) is counted on its own. Over HTTP with 429: test/e2e/share-codes.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SECONDS, INVALID_CODES_ALLOWED, shareCodeAttemptLimiter, shareCodeAttempts } from '../../src/app/share-codes/attempts';
+import {
+  BLOCK_SECONDS,
+  INVALID_CODES_ALLOWED,
+  shareCodeAttemptLimiter,
+  shareCodeAttempts,
+} from '../../src/app/share-codes/attempts';
 
 describe('share-code attempts', () => {
   it('allows 10 invalid codes, blocks from the 11th, per caller', async () => {

@@ -12,7 +12,14 @@ import type { Scope } from '../../src/app/scope';
 import { shareCodeAttempts } from '../../src/app/share-codes/attempts';
 import { newCode, shareCodeKey } from '../../src/app/share-codes/code';
 import { verifyByShareCode } from '../../src/app/share-codes/verify-by-share-code';
-import { CALLERS, FIXED_NOW, TEST_SECRET, databases, startGateway, type TestGateway } from '../support/gateway';
+import {
+  CALLERS,
+  FIXED_NOW,
+  TEST_SECRET,
+  databases,
+  startGateway,
+  type TestGateway,
+} from '../support/gateway';
 import { APPLY, ISSUE, REGISTER, idNumber, registration } from '../support/people';
 
 const DBS = await databases();
@@ -35,23 +42,36 @@ describe.each(DBS)('2 000 random share codes on %s', (db) => {
       await g.gql(ISSUE, { id: app.body.data.applyForPermit.id, on: '2026-04-15' }, ps);
       const holder = await g.token({ sub: `idp:guess-${i}`, role: 'HOLDER', citizenIdNumber: id });
       for (let k = 0; k < 5; k += 1) {
-        const r = await g.gql('mutation { createShareCode(input: { ttlSeconds: 1800 }) { code } }', {}, holder);
+        const r = await g.gql(
+          'mutation { createShareCode(input: { ttlSeconds: 1800 }) { code } }',
+          {},
+          holder,
+        );
         expect(r.body.errors).toBeUndefined();
         live.push(r.body.data.createShareCode.code);
       }
     }
   });
-  afterAll(async () => { await g?.stop(); });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
   it('finds none of the live codes, and answers every guess the same', async () => {
     const deps = {
-      calendar: OFFICIAL_CALENDAR, clock: () => FIXED_NOW,
-      shareCodes: { key: shareCodeKey({ NODE_ENV: 'test', GATEWAY_JWT_SECRET: TEST_SECRET }), attempts: shareCodeAttempts() },
+      calendar: OFFICIAL_CALENDAR,
+      clock: () => FIXED_NOW,
+      shareCodes: {
+        key: shareCodeKey({ NODE_ENV: 'test', GATEWAY_JWT_SECRET: TEST_SECRET }),
+        attempts: shareCodeAttempts(),
+      },
     };
     const scopeFor = (i: number): Scope => {
       const caller: Caller = {
-        sub: `test:guesser-${Math.floor(i / PER_CALLER)}`, role: 'DEPARTMENT', region: resolveRegionCode('410300')!,
-        department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', scope: new Set(['PUBLIC_RENTAL_HOUSING']),
+        sub: `test:guesser-${Math.floor(i / PER_CALLER)}`,
+        role: 'DEPARTMENT',
+        region: resolveRegionCode('410300')!,
+        department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT',
+        scope: new Set(['PUBLIC_RENTAL_HOUSING']),
       };
       return { em: g.gateway.orm.em.fork(), caller, deps };
     };
@@ -73,15 +93,21 @@ describe.each(DBS)('2 000 random share codes on %s', (db) => {
         }
       }
     };
-    for (let c = 0; c < GUESSES / PER_CALLER; c += 4) await Promise.all([c, c + 1, c + 2, c + 3].map(callerGuesses));
+    for (let c = 0; c < GUESSES / PER_CALLER; c += 4)
+      await Promise.all([c, c + 1, c + 2, c + 3].map(callerGuesses));
     expect(tried).toBe(GUESSES);
-    expect([...answers.entries()]).toEqual([[expect.stringMatching(/^BAD_USER_INPUT SHARE_CODE_INVALID /), GUESSES]]);
+    expect([...answers.entries()]).toEqual([
+      [expect.stringMatching(/^BAD_USER_INPUT SHARE_CODE_INVALID /), GUESSES],
+    ]);
     // the live codes are untouched, and a real one works through the same use case and key
     for (const id of holders) {
       const holder = await g.token({ sub: 'idp:check', role: 'HOLDER', citizenIdNumber: id });
       expect((await g.gql('{ myShareCodes { id } }', {}, holder)).body.data.myShareCodes).toHaveLength(5);
     }
-    const d = await verifyByShareCode(scopeFor(GUESSES + 1), { code: live[0]!, entitlement: 'PUBLIC_RENTAL_HOUSING' });
+    const d = await verifyByShareCode(scopeFor(GUESSES + 1), {
+      code: live[0],
+      entitlement: 'PUBLIC_RENTAL_HOUSING',
+    });
     expect(d.eligible).toBe(true);
   }, 300_000);
 });

@@ -18,9 +18,13 @@ describe.each(DBS)('tamper evidence and races on %s', (db) => {
     ps = await g.token(CALLERS.psCity);
     auditor = await g.token(CALLERS.auditor);
   });
-  afterAll(async () => { await g?.stop(); });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
-  const chain = async () => (await g.gql('{ verifyAuditChain { entries intact firstBrokenAt } }', {}, auditor)).body.data.verifyAuditChain;
+  const chain = async () =>
+    (await g.gql('{ verifyAuditChain { entries intact firstBrokenAt } }', {}, auditor)).body.data
+      .verifyAuditChain;
   const exec = (sql: string) => g.gateway.orm.em.fork().getConnection().execute(sql);
 
   it('50 concurrent endorsements of one permit: exactly one succeeds', async () => {
@@ -30,10 +34,17 @@ describe.each(DBS)('tamper evidence and races on %s', (db) => {
     const permit = await g.gql(ISSUE, { id: app.body.data.applyForPermit.id, on: '2024-12-10' }, ps);
     const permitId = permit.body.data.issuePermit.id;
     // year-1 window: 2025-11-11 .. 2025-12-10
-    const results = await Promise.all(Array.from({ length: 50 }, () =>
-      g.gql('mutation($p: ID!) { endorsePermit(permitId: $p, endorsedOn: "2025-11-20") { endorsements { endorsedOn } } }', { p: permitId }, ps)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        g.gql(
+          'mutation($p: ID!) { endorsePermit(permitId: $p, endorsedOn: "2025-11-20") { endorsements { endorsedOn } } }',
+          { p: permitId },
+          ps,
+        ),
+      ),
+    );
     const ok = results.filter((r) => !r.body.errors);
-    const codes = results.filter((r) => r.body.errors).map((r) => r.body.errors![0]!.extensions!.code);
+    const codes = results.filter((r) => r.body.errors).map((r) => r.body.errors![0].extensions!.code);
     expect(ok).toHaveLength(1);
     expect(codes.every((c) => c === 'CONFLICT' || c === 'RULE_VIOLATION')).toBe(true);
     expect(results.every((r) => r.status < 500)).toBe(true);
@@ -42,10 +53,16 @@ describe.each(DBS)('tamper evidence and races on %s', (db) => {
   it('concurrent applications for one holder: one is accepted', async () => {
     const id = idNumber('411302', '1989-05-05', 402);
     await g.gql(REGISTER, { input: registration(id, '并发申请', '410305', '2024-01-02') }, ps);
-    const results = await Promise.all(Array.from({ length: 10 }, () => g.gql(APPLY, { input: { citizenIdNumber: id, appliedOn: '2024-08-01' } }, ps)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        g.gql(APPLY, { input: { citizenIdNumber: id, appliedOn: '2024-08-01' } }, ps),
+      ),
+    );
     const accepted = results.filter((r) => r.body.data?.applyForPermit?.status === 'ACCEPTED');
     expect(accepted).toHaveLength(1);
-    expect(results.filter((r) => r.body.errors).every((r) => r.body.errors![0]!.extensions!.code === 'CONFLICT')).toBe(true);
+    expect(
+      results.filter((r) => r.body.errors).every((r) => r.body.errors![0].extensions!.code === 'CONFLICT'),
+    ).toBe(true);
   });
 
   it('the chain is intact after all this, and shows an edited row', async () => {

@@ -17,29 +17,39 @@ const BASE: ApplicationFacts = {
 };
 
 const apply = (over: Partial<ApplicationFacts>) => decideApplication(CAL, { ...BASE, ...over });
-const passed = (over: Partial<ApplicationFacts>, code: string) => apply(over).reasons.find((r) => r.code === code)?.passed;
+const passed = (over: Partial<ApplicationFacts>, code: string) =>
+  apply(over).reasons.find((r) => r.code === code)?.passed;
 
 describe('I-2: six months from residence registration R end on R + 6 months; the applicant qualifies from the next day', () => {
   it.each([
     // registered (R),  applied on,     six months held, why
-    ['2026-03-15',      '2026-09-15',   false,           'R + 6 months: the period has not ended'],
-    ['2026-03-15',      '2026-09-16',   true,            'the day after (SPEC I-2)'],
-    ['2026-08-31',      '2027-02-28',   false,           'February has no 31st: the period ends on 2027-02-28'],
-    ['2026-08-31',      '2027-03-01',   true,            'SPEC I-2'],
-    ['2023-08-31',      '2024-02-29',   false,           'leap year: ends on 2024-02-29'],
-    ['2023-08-31',      '2024-03-01',   true,            'leap year'],
-    ['2026-12-31',      '2027-06-30',   false,           'June has no 31st'],
-    ['2026-12-31',      '2027-07-01',   true,            ''],
-    ['2026-04-01',      '2026-10-02',   true,            'ends on National Day 2026-10-01: a duration of residence never rolls to a working day'],
-    ['2026-04-01',      '2026-10-01',   false,           ''],
-    ['2016-02-15',      '2016-08-16',   true,            'registered on the day the law came into force'],
-    ['2026-09-28',      '2026-09-28',   false,           'registered the same day'],
+    ['2026-03-15', '2026-09-15', false, 'R + 6 months: the period has not ended'],
+    ['2026-03-15', '2026-09-16', true, 'the day after (SPEC I-2)'],
+    ['2026-08-31', '2027-02-28', false, 'February has no 31st: the period ends on 2027-02-28'],
+    ['2026-08-31', '2027-03-01', true, 'SPEC I-2'],
+    ['2023-08-31', '2024-02-29', false, 'leap year: ends on 2024-02-29'],
+    ['2023-08-31', '2024-03-01', true, 'leap year'],
+    ['2026-12-31', '2027-06-30', false, 'June has no 31st'],
+    ['2026-12-31', '2027-07-01', true, ''],
+    [
+      '2026-04-01',
+      '2026-10-02',
+      true,
+      'ends on National Day 2026-10-01: a duration of residence never rolls to a working day',
+    ],
+    ['2026-04-01', '2026-10-01', false, ''],
+    ['2016-02-15', '2016-08-16', true, 'registered on the day the law came into force'],
+    ['2026-09-28', '2026-09-28', false, 'registered the same day'],
   ])('R = %s, applying on %s: six months %s %s', (registeredOn, appliedOn, held) => {
-    expect(passed({ registeredOn: d(registeredOn), appliedOn: d(appliedOn) }, 'SIX_MONTHS_RESIDENCE')).toBe(held);
+    expect(passed({ registeredOn: d(registeredOn), appliedOn: d(appliedOn) }, 'SIX_MONTHS_RESIDENCE')).toBe(
+      held,
+    );
   });
 
   it('a refusal for six months says from when the applicant may apply', () => {
-    const r = apply({ registeredOn: d('2026-03-15'), appliedOn: d('2026-09-15') }).reasons.find((x) => x.code === 'SIX_MONTHS_RESIDENCE')!;
+    const r = apply({ registeredOn: d('2026-03-15'), appliedOn: d('2026-09-15') }).reasons.find(
+      (x) => x.code === 'SIX_MONTHS_RESIDENCE',
+    )!;
     expect(r.messageEn).toContain('2026-09-16');
     expect(r.messageZh).toContain('2026-09-16');
   });
@@ -48,17 +58,17 @@ describe('I-2: six months from residence registration R end on R + 6 months; the
 describe('I-1: a household registration in Luoyang (code 4103xx) is local and needs no permit', () => {
   it.each([
     // hukou,     non-local, what
-    ['110105',    true,      'Beijing Chaoyang'],
-    ['410102',    true,      'Zhengzhou (Henan, not Luoyang)'],
-    ['410402',    true,      'Pingdingshan'],
-    ['419001',    true,      'Jiyuan'],
-    ['410302',    false,     'Luoyang 老城区'],
-    ['410311',    false,     'Luoyang 洛龙区'],
-    ['410329',    false,     'Luoyang 伊川县'],
-    ['410381',    false,     '偃师市, retired code: still Luoyang'],
-    ['410322',    false,     '孟津县, retired code: still Luoyang'],
-    ['410306',    false,     '吉利区, retired code: still Luoyang'],
-    ['410300',    false,     'Luoyang city itself'],
+    ['110105', true, 'Beijing Chaoyang'],
+    ['410102', true, 'Zhengzhou (Henan, not Luoyang)'],
+    ['410402', true, 'Pingdingshan'],
+    ['419001', true, 'Jiyuan'],
+    ['410302', false, 'Luoyang 老城区'],
+    ['410311', false, 'Luoyang 洛龙区'],
+    ['410329', false, 'Luoyang 伊川县'],
+    ['410381', false, '偃师市, retired code: still Luoyang'],
+    ['410322', false, '孟津县, retired code: still Luoyang'],
+    ['410306', false, '吉利区, retired code: still Luoyang'],
+    ['410300', false, 'Luoyang city itself'],
   ])('hukou %s non-local: %s (%s)', (hukouRegionCode, nonLocal) => {
     const decision = apply({ hukouRegionCode });
     expect(decision.reasons.find((r) => r.code === 'NON_LOCAL_HUKOU')?.passed).toBe(nonLocal);
@@ -69,11 +79,11 @@ describe('I-1: a household registration in Luoyang (code 4103xx) is local and ne
 describe('stable employment, stable residence or continuous study: at least one', () => {
   it.each([
     // basis,                                              held
-    [[],                                                    false],
-    [['STABLE_EMPLOYMENT'],                                 true],
-    [['STABLE_RESIDENCE'],                                  true],
-    [['CONTINUOUS_STUDY'],                                  true],
-    [['STABLE_EMPLOYMENT', 'STABLE_RESIDENCE'],             true],
+    [[], false],
+    [['STABLE_EMPLOYMENT'], true],
+    [['STABLE_RESIDENCE'], true],
+    [['CONTINUOUS_STUDY'], true],
+    [['STABLE_EMPLOYMENT', 'STABLE_RESIDENCE'], true],
   ] as [ResidenceBasis[], boolean][])('basis %j: %s', (basis, held) => {
     const decision = apply({ basis });
     expect(decision.reasons.find((r) => r.code === 'RESIDENCE_BASIS')?.passed).toBe(held);
@@ -86,12 +96,14 @@ describe('the decision lists every condition, in order, with its article', () =>
   it('an accepted application: all four reasons passed, Art. 2(1) cited for the three conditions', () => {
     const decision = apply({});
     expect(decision.eligible).toBe(true);
-    expect(decision.reasons.map((r) => [r.code, r.passed, r.citation.article, r.citation.paragraph])).toEqual([
-      ['LAW_IN_FORCE', true, 24, null],
-      ['NON_LOCAL_HUKOU', true, 2, 1],
-      ['SIX_MONTHS_RESIDENCE', true, 2, 1],
-      ['RESIDENCE_BASIS', true, 2, 1],
-    ]);
+    expect(decision.reasons.map((r) => [r.code, r.passed, r.citation.article, r.citation.paragraph])).toEqual(
+      [
+        ['LAW_IN_FORCE', true, 24, null],
+        ['NON_LOCAL_HUKOU', true, 2, 1],
+        ['SIX_MONTHS_RESIDENCE', true, 2, 1],
+        ['RESIDENCE_BASIS', true, 2, 1],
+      ],
+    );
     for (const r of decision.reasons) {
       expect(r.citation.textZh).not.toBe('');
       expect(r.messageZh).not.toBe('');
@@ -115,10 +127,15 @@ describe('the decision lists every condition, in order, with its article', () =>
 describe('Art. 22(1) and 11: an application the rules pass is accepted and must be issued within 15 working days', () => {
   it.each([
     // applied (accepted) on, deadline,      provisional, why
-    ['2026-09-28',            '2026-10-23',  false,       'across National Day 2026 (10-1..10-7 off, Saturday 10-10 worked): 9-29, 9-30, 10-8, 10-9, 10-10, 10-12..16, 10-19..23'],
-    ['2026-03-02',            '2026-03-23',  false,       'three ordinary weeks'],
-    ['2026-12-10',            '2026-12-31',  true,        'December needs the 2027 notice too'],
-    ['2026-12-11',            '2027-01-01',  true,        'the 15th working day falls in 2027, whose notice is unknown'],
+    [
+      '2026-09-28',
+      '2026-10-23',
+      false,
+      'across National Day 2026 (10-1..10-7 off, Saturday 10-10 worked): 9-29, 9-30, 10-8, 10-9, 10-10, 10-12..16, 10-19..23',
+    ],
+    ['2026-03-02', '2026-03-23', false, 'three ordinary weeks'],
+    ['2026-12-10', '2026-12-31', true, 'December needs the 2027 notice too'],
+    ['2026-12-11', '2027-01-01', true, 'the 15th working day falls in 2027, whose notice is unknown'],
   ])('accepted on %s: issue by %s (provisional %s) — %s', (appliedOn, deadline, provisional) => {
     const decision = apply({ appliedOn: d(appliedOn), registeredOn: d('2025-01-10') });
     expect(decision.eligible).toBe(true);
@@ -135,7 +152,9 @@ describe('Art. 24: before 2016-02-15 the only reason is LAW_IN_FORCE, not passed
     const decision = apply({ appliedOn: d(appliedOn), registeredOn: d('2015-01-01') });
     expect(decision.eligible).toBe(false);
     expect(decision.issueDeadline).toBeNull();
-    expect(decision.reasons.map((r) => [r.code, r.passed, r.citation.article])).toEqual([['LAW_IN_FORCE', false, 24]]);
+    expect(decision.reasons.map((r) => [r.code, r.passed, r.citation.article])).toEqual([
+      ['LAW_IN_FORCE', false, 24],
+    ]);
   });
 
   it('on 2016-02-15 itself the law applies, and every condition is checked', () => {

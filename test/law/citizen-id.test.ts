@@ -8,11 +8,11 @@ const TODAY = d('2026-11-28');
 describe('parseCitizenId: valid numbers', () => {
   it.each([
     // input,                      value,                birthDate,    sex,      region
-    ['11010519491231002X',         '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
-    ['11010519491231002x',         '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
-    ['  11010519491231002X\t\n',   '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
-    ['410302199001011235',         '410302199001011235', '1990-01-01', 'MALE',   '410302'],
-    ['410302202611280015',         '410302202611280015', '2026-11-28', 'MALE',   '410302'],
+    ['11010519491231002X', '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
+    ['11010519491231002x', '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
+    ['  11010519491231002X\t\n', '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
+    ['410302199001011235', '410302199001011235', '1990-01-01', 'MALE', '410302'],
+    ['410302202611280015', '410302202611280015', '2026-11-28', 'MALE', '410302'],
   ])('%j is valid', (input, value, birthDate, sex, regionCode) => {
     const r = parseCitizenId(input, TODAY);
     expect(r).toEqual({ ok: true, value, birthDate, sex, regionCode });
@@ -22,23 +22,23 @@ describe('parseCitizenId: valid numbers', () => {
 describe('parseCitizenId: refusals', () => {
   it.each([
     // input,                         problem,                  why
-    ['110105194912310021',            'CHECK_CHARACTER',        'wrong check character'],
-    ['11010519491231002Y',            'CHARACTERS',             'Y is not a check character'],
-    ['110105194912310',               'FIFTEEN_DIGIT',          'first-generation 15-digit number'],
-    ['1101051949123100',              'LENGTH',                 '16 digits'],
-    ['11010519491231002X1',           'LENGTH',                 '19 characters'],
-    ['',                              'LENGTH',                 'empty'],
-    ['11010519491231002X\u3000',      'LENGTH',                 'only ASCII white space is trimmed'],
-    ['1101051949123100AX',            'CHARACTERS',             'a letter among the digits'],
-    ['X1010519491231002X',            'CHARACTERS',             'X only in last place'],
-    ['１１０１０５１９４９１２３１００２Ｘ', 'CHARACTERS',        'full-width digits'],
-    ['110105 19491231 02',            'CHARACTERS',             'internal space'],
-    [withCheck('11010520260230002'),  'BIRTH_DATE',             '2026-02-30 is not a date'],
-    [withCheck('11010520251301002'),  'BIRTH_DATE',             'month 13'],
-    [withCheck('11010518991231002'),  'BIRTH_DATE',             'before 1900'],
-    [withCheck('11010520261129002'),  'BIRTH_DATE_IN_FUTURE',   'born the day after today'],
-    [withCheck('00010519491231002'),  'REGION',                 'region 000105'],
-    [withCheck('99010519491231002'),  'REGION',                 'region 990105'],
+    ['110105194912310021', 'CHECK_CHARACTER', 'wrong check character'],
+    ['11010519491231002Y', 'CHARACTERS', 'Y is not a check character'],
+    ['110105194912310', 'FIFTEEN_DIGIT', 'first-generation 15-digit number'],
+    ['1101051949123100', 'LENGTH', '16 digits'],
+    ['11010519491231002X1', 'LENGTH', '19 characters'],
+    ['', 'LENGTH', 'empty'],
+    ['11010519491231002X\u3000', 'LENGTH', 'only ASCII white space is trimmed'],
+    ['1101051949123100AX', 'CHARACTERS', 'a letter among the digits'],
+    ['X1010519491231002X', 'CHARACTERS', 'X only in last place'],
+    ['１１０１０５１９４９１２３１００２Ｘ', 'CHARACTERS', 'full-width digits'],
+    ['110105 19491231 02', 'CHARACTERS', 'internal space'],
+    [withCheck('11010520260230002'), 'BIRTH_DATE', '2026-02-30 is not a date'],
+    [withCheck('11010520251301002'), 'BIRTH_DATE', 'month 13'],
+    [withCheck('11010518991231002'), 'BIRTH_DATE', 'before 1900'],
+    [withCheck('11010520261129002'), 'BIRTH_DATE_IN_FUTURE', 'born the day after today'],
+    [withCheck('00010519491231002'), 'REGION', 'region 000105'],
+    [withCheck('99010519491231002'), 'REGION', 'region 990105'],
   ])('%j is refused with %s (%s)', (input, problem) => {
     const r = parseCitizenId(input, TODAY);
     expect(r.ok).toBe(false);
@@ -106,7 +106,8 @@ describe('property: MOD 11-2', () => {
     })
     .map(({ province, rest, date, seq }) => {
       const born = addDaysFrom1900(date);
-      const first17 = province + String(rest).padStart(4, '0') + born.replace(/-/g, '') + String(seq).padStart(3, '0');
+      const first17 =
+        province + String(rest).padStart(4, '0') + born.replace(/-/g, '') + String(seq).padStart(3, '0');
       return { id: first17 + citizenIdCheckCharacter(first17), born, seq };
     });
 
@@ -125,18 +126,23 @@ describe('property: MOD 11-2', () => {
 
   it('changing any one digit makes it fail', () => {
     fc.assert(
-      fc.property(validId, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 9 }), ({ id }, pos, delta) => {
-        const ch = id[pos]!;
-        let replacement: string;
-        if (ch === 'X') replacement = String(delta);
-        else replacement = String((+ch + delta) % 10);
-        const changed = id.slice(0, pos) + replacement + id.slice(pos + 1);
-        expect(changed).not.toBe(id);
-        const r = parseCitizenId(changed, TODAY);
-        expect(r.ok).toBe(false);
-        if (r.ok) return;
-        expect(r.error.problem).toBe('CHECK_CHARACTER');
-      }),
+      fc.property(
+        validId,
+        fc.integer({ min: 0, max: 17 }),
+        fc.integer({ min: 1, max: 9 }),
+        ({ id }, pos, delta) => {
+          const ch = id[pos];
+          let replacement: string;
+          if (ch === 'X') replacement = String(delta);
+          else replacement = String((+ch + delta) % 10);
+          const changed = id.slice(0, pos) + replacement + id.slice(pos + 1);
+          expect(changed).not.toBe(id);
+          const r = parseCitizenId(changed, TODAY);
+          expect(r.ok).toBe(false);
+          if (r.ok) return;
+          expect(r.error.problem).toBe('CHECK_CHARACTER');
+        },
+      ),
     );
   });
 });

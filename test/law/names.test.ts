@@ -56,8 +56,26 @@ describe('normalizeName', () => {
 
   it('is idempotent (white space, dots and combining marks)', () => {
     const unit = fc.constantFrom(
-      ' ', '\u3000', '\t', '\u00A0', '\uFEFF', '\u00B7', '\u2022', '\u2027', '\u30FB', '\uFF0E', '\u0387',
-      'e', '\u0301', '\u0308', 'A', '买', '\u{20BB7}', '\u1100', '\u1161', '\u11A8',
+      ' ',
+      '\u3000',
+      '\t',
+      '\u00A0',
+      '\uFEFF',
+      '\u00B7',
+      '\u2022',
+      '\u2027',
+      '\u30FB',
+      '\uFF0E',
+      '\u0387',
+      'e',
+      '\u0301',
+      '\u0308',
+      'A',
+      '买',
+      '\u{20BB7}',
+      '\u1100',
+      '\u1161',
+      '\u11A8',
     );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 20 }), (s) => {

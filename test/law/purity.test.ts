@@ -29,7 +29,7 @@ function specifiersOf(source: string): string[] {
     /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
   ];
   const found: string[] = [];
-  for (const p of patterns) for (const m of code.matchAll(p)) found.push(m[1]!);
+  for (const p of patterns) for (const m of code.matchAll(p)) found.push(m[1]);
   return found;
 }
 
@@ -45,31 +45,31 @@ function problemWith(file: string, spec: string): string | null {
 describe('the specifier scanner finds every kind of import (so the purity check is not vacuous)', () => {
   it.each([
     // source,                                                  specifiers
-    ["import { a } from './a';",                                ['./a']],
-    ["import type { B } from '../b';",                          ['../b']],
-    ["export * from './c';",                                    ['./c']],
-    ["export { d } from \"./d\";",                              ['./d']],
-    ["import {\n  x,\n  y,\n} from 'graphql';",                 ['graphql']],
-    ["import 'reflect-metadata';",                              ['reflect-metadata']],
-    ["const m = await import('node:fs');",                      ['node:fs']],
-    ["const n = require('@mikro-orm/core');",                   ['@mikro-orm/core']],
-    ["import fs = require('fs');",                              ['fs']],
-    ["// import { no } from 'commented-out';\nconst a = 1;",    []],
-    ["/* import x from 'dataloader' */ const b = 2;",           []],
+    ["import { a } from './a';", ['./a']],
+    ["import type { B } from '../b';", ['../b']],
+    ["export * from './c';", ['./c']],
+    ['export { d } from "./d";', ['./d']],
+    ["import {\n  x,\n  y,\n} from 'graphql';", ['graphql']],
+    ["import 'reflect-metadata';", ['reflect-metadata']],
+    ["const m = await import('node:fs');", ['node:fs']],
+    ["const n = require('@mikro-orm/core');", ['@mikro-orm/core']],
+    ["import fs = require('fs');", ['fs']],
+    ["// import { no } from 'commented-out';\nconst a = 1;", []],
+    ["/* import x from 'dataloader' */ const b = 2;", []],
   ])('%j → %j', (source, expected) => {
     expect(specifiersOf(source).sort()).toEqual([...expected].sort());
   });
 
   it.each([
     // file (under src/law),  specifier,          allowed
-    ['index.ts',              './articles',       true],
-    ['rules/timeline.ts',     '../periods',       true],
-    ['rules/timeline.ts',     './deadlines',      true],
-    ['index.ts',              '../app/foo',       false],
-    ['rules/timeline.ts',     '../../db/x',       false],
-    ['index.ts',              'graphql',          false],
-    ['index.ts',              'node:crypto',      false],
-    ['index.ts',              '@mikro-orm/core',  false],
+    ['index.ts', './articles', true],
+    ['rules/timeline.ts', '../periods', true],
+    ['rules/timeline.ts', './deadlines', true],
+    ['index.ts', '../app/foo', false],
+    ['rules/timeline.ts', '../../db/x', false],
+    ['index.ts', 'graphql', false],
+    ['index.ts', 'node:crypto', false],
+    ['index.ts', '@mikro-orm/core', false],
   ])('in %s, %j allowed: %s', (file, spec, allowed) => {
     expect(problemWith(path.join(LAW_DIR, file), spec) === null).toBe(allowed);
   });
@@ -85,11 +85,14 @@ describe('src/law imports only src/law', () => {
     expect(rel).toContain('rules/timeline.ts');
   });
 
-  it.each(files.map((f) => [path.relative(LAW_DIR, f).split(path.sep).join('/'), f] as const))('%s', (_rel, file) => {
-    const source = fs.readFileSync(file, 'utf8');
-    const bad = specifiersOf(source)
-      .map((spec) => ({ spec, problem: problemWith(file, spec) }))
-      .filter((x) => x.problem !== null);
-    expect(bad).toEqual([]);
-  });
+  it.each(files.map((f) => [path.relative(LAW_DIR, f).split(path.sep).join('/'), f] as const))(
+    '%s',
+    (_rel, file) => {
+      const source = fs.readFileSync(file, 'utf8');
+      const bad = specifiersOf(source)
+        .map((spec) => ({ spec, problem: problemWith(file, spec) }))
+        .filter((x) => x.problem !== null);
+      expect(bad).toEqual([]);
+    },
+  );
 });

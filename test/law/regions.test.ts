@@ -61,12 +61,20 @@ describe('retired codes (March 2021)', () => {
     expect(region?.kind).toBe('URBAN_DISTRICT');
   });
 
-  it.each(['410100', '110105', '410301', '4103', '4103020', '', ' 410302', 'abcdef', '４１０３０２', 'constructor'])(
-    '%j resolves to nothing',
-    (code) => {
-      expect(resolveRegionCode(code)).toBeUndefined();
-    },
-  );
+  it.each([
+    '410100',
+    '110105',
+    '410301',
+    '4103',
+    '4103020',
+    '',
+    ' 410302',
+    'abcdef',
+    '４１０３０２',
+    'constructor',
+  ])('%j resolves to nothing', (code) => {
+    expect(resolveRegionCode(code)).toBeUndefined();
+  });
 });
 
 describe('areas (I-5)', () => {
@@ -85,14 +93,14 @@ describe('areas (I-5)', () => {
 describe('covers (I-5)', () => {
   it.each([
     // authority, target, covers?
-    ['410300', '410302', true],  // city covers a district
-    ['410300', '410325', true],  // city covers a county
+    ['410300', '410302', true], // city covers a district
+    ['410300', '410325', true], // city covers a county
     ['410300', '410300', true],
-    ['410302', '410302', true],  // district covers itself
+    ['410302', '410302', true], // district covers itself
     ['410302', '410303', false], // ...not another district in the urban area
     ['410302', '410323', false], // ...nor a county
     ['410302', '410300', false], // ...nor the city
-    ['410323', '410323', true],  // county covers itself
+    ['410323', '410323', true], // county covers itself
     ['410323', '410324', false], // ...not another county
     ['410323', '410305', false], // ...nor a district
   ])('%s covers %s: %s', (authority, target, expected) => {

@@ -16,7 +16,11 @@ const GRACE_MS = 10_000;
 
 const BATCH = 'query($q: [EligibilityQuery!]!) { verifyEligibilityBatch(queries: $q) { eligible } }';
 const batchVariables = (n: number) => ({
-  q: Array.from({ length: n }, (_, i) => ({ citizenIdNumber: idNumber('411302', '1985-05-05', i % 999), holderName: '停机测试', entitlement: 'PUBLIC_RENTAL_HOUSING' })),
+  q: Array.from({ length: n }, (_, i) => ({
+    citizenIdNumber: idNumber('411302', '1985-05-05', i % 999),
+    holderName: '停机测试',
+    entitlement: 'PUBLIC_RENTAL_HOUSING',
+  })),
 });
 
 /** GET on a connection of its own; resolves with status and body. */
@@ -26,7 +30,9 @@ function get(url: string): Promise<{ status: number; body: any }> {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -35,20 +41,40 @@ function get(url: string): Promise<{ status: number; body: any }> {
  * `hold`, the body is sent in two halves, the second only when `hold` resolves: the request is then
  * truly in flight (the server is reading it) for as long as the test wants.
  */
-function post(url: string, token: string, query: string, agent: Agent, variables?: unknown, hold?: Promise<unknown>): Promise<{ status: number; body: any; connection: string | undefined }> {
+function post(
+  url: string,
+  token: string,
+  query: string,
+  agent: Agent,
+  variables?: unknown,
+  hold?: Promise<unknown>,
+): Promise<{ status: number; body: any; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text), connection: res.headers.connection }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, body: JSON.parse(text), connection: res.headers.connection }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     const body = JSON.stringify({ query, variables });
     if (!hold) return void req.end(body);
     const half = Math.floor(body.length / 2);
     req.write(body.slice(0, half));
-    void hold.then(() => req.end(body.slice(half)), () => req.destroy());
+    void hold.then(
+      () => req.end(body.slice(half)),
+      () => req.destroy(),
+    );
   });
 }
 
@@ -64,7 +90,8 @@ describe.each(DBS)('graceful shutdown on %s', (db) => {
   let server: ServerProcess | null = null;
   let cleanup: (() => Promise<void>) | null = null;
   afterEach(async () => {
-    if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    if (server && server.child.exitCode === null && server.child.signalCode === null)
+      server.child.kill('SIGKILL');
     await server?.exited;
     server = null;
     await cleanup?.();
@@ -73,8 +100,17 @@ describe.each(DBS)('graceful shutdown on %s', (db) => {
   async function start(extra: Record<string, string> = {}) {
     const g = await withDatabase(db);
     cleanup = () => g.stop();
-    server = await spawnServer({ NODE_ENV: 'test', DATABASE_URL: g.databaseUrl, SEED: 'reference', GATEWAY_JWT_SECRET: TEST_SECRET, ...extra });
-    const token = await signToken(authConfig({ NODE_ENV: 'test', GATEWAY_JWT_SECRET: TEST_SECRET }), CALLERS.housing);
+    server = await spawnServer({
+      NODE_ENV: 'test',
+      DATABASE_URL: g.databaseUrl,
+      SEED: 'reference',
+      GATEWAY_JWT_SECRET: TEST_SECRET,
+      ...extra,
+    });
+    const token = await signToken(
+      authConfig({ NODE_ENV: 'test', GATEWAY_JWT_SECRET: TEST_SECRET }),
+      CALLERS.housing,
+    );
     return { server, token };
   }
 
@@ -87,7 +123,8 @@ describe.each(DBS)('graceful shutdown on %s', (db) => {
     const idle = await post(s.url, token, '{ regions { code } }', idleAgent);
     expect(idle.status).toBe(200);
     let idleClosed = false;
-    for (const socket of Object.values(idleAgent.freeSockets).flat()) socket?.on('close', () => (idleClosed = true));
+    for (const socket of Object.values(idleAgent.freeSockets).flat())
+      socket?.on('close', () => (idleClosed = true));
     const logCount = s.logs.filter(received).length;
     let release!: () => void;
     const signalHandled = new Promise<void>((r) => (release = r));
@@ -117,7 +154,10 @@ describe.each(DBS)('graceful shutdown on %s', (db) => {
     // the request stays in flight (half its body sent) until after the process has exited
     let release!: () => void;
     const never = new Promise<void>((r) => (release = r));
-    const inFlight = post(s.url, token, BATCH, agent, batchVariables(1000), never).then(() => 'answered', () => 'cut');
+    const inFlight = post(s.url, token, BATCH, agent, batchVariables(1000), never).then(
+      () => 'answered',
+      () => 'cut',
+    );
     await s.waitForLog(received);
     s.child.kill('SIGTERM');
     const exit = await s.exited;

@@ -47,7 +47,14 @@ export interface TestGateway {
   url: string;
   databaseUrl: string;
   token(claims: TokenClaims): Promise<string>;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] } }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{
+    status: number;
+    body: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
+  }>;
   stop(): Promise<void>;
   /** drops the database (stop() does it too) */
   cleanup(): Promise<void>;
@@ -56,7 +63,9 @@ export interface TestGateway {
 /** A fresh Ed25519 signing key (PKCS#8 PEM) in a temp folder, for GATEWAY_SIGNING_KEY_FILE. */
 export function signingKeyFile(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'gw-key-')), 'signing-key.pem');
-  writeFileSync(file, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
+  writeFileSync(file, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+    mode: 0o600,
+  });
   return file;
 }
 
@@ -110,7 +119,7 @@ export async function restartGateway(g: TestGateway, o: Partial<GatewayOptions> 
     logger: pino({ level: 'silent' }),
     ...o,
   });
-  return wrap(g.db, gateway, g.databaseUrl, g.cleanup);
+  return wrap(g.db, gateway, g.databaseUrl, () => g.cleanup());
 }
 
 function wrap(db: Db, gateway: Gateway, databaseUrl: string, cleanup: () => Promise<void>): TestGateway {
@@ -124,7 +133,10 @@ function wrap(db: Db, gateway: Gateway, databaseUrl: string, cleanup: () => Prom
     async gql(query, variables, token) {
       const res = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       const text = await res.text();
@@ -143,9 +155,27 @@ export const CALLERS = {
   psLaocheng: { sub: 'test:psb-laocheng', role: 'PUBLIC_SECURITY', region: '410302' },
   psXinan: { sub: 'test:psb-xinan', role: 'PUBLIC_SECURITY', region: '410323' },
   agencyLaocheng: { sub: 'test:agency-laocheng', role: 'DELEGATED_AGENCY', region: '410302' },
-  school: { sub: 'test:school-laocheng', role: 'DEPARTMENT', region: '410302', department: 'EDUCATION', scope: 'CHILD_EDUCATION_AND_ZHONGKAO' },
-  housing: { sub: 'test:housing-city', role: 'DEPARTMENT', region: '410300', department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', scope: 'PUBLIC_RENTAL_HOUSING' },
-  transitLaocheng: { sub: 'test:transit-laocheng', role: 'DEPARTMENT', region: '410302', department: 'TRANSPORT', scope: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS' },
+  school: {
+    sub: 'test:school-laocheng',
+    role: 'DEPARTMENT',
+    region: '410302',
+    department: 'EDUCATION',
+    scope: 'CHILD_EDUCATION_AND_ZHONGKAO',
+  },
+  housing: {
+    sub: 'test:housing-city',
+    role: 'DEPARTMENT',
+    region: '410300',
+    department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT',
+    scope: 'PUBLIC_RENTAL_HOUSING',
+  },
+  transitLaocheng: {
+    sub: 'test:transit-laocheng',
+    role: 'DEPARTMENT',
+    region: '410302',
+    department: 'TRANSPORT',
+    scope: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS',
+  },
   auditor: { sub: 'test:auditor', role: 'AUDITOR', region: '410300' },
   adminCity: { sub: 'test:city-government', role: 'ADMIN', region: '410300' },
   adminXinan: { sub: 'test:xinan-government', role: 'ADMIN', region: '410323' },

@@ -15,7 +15,11 @@ let built = false;
 /** Compiles src/ and seeds/ into dist/.nodes-test (once per test file). */
 export function buildServer(): void {
   if (built) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   built = true;
 }
 
@@ -40,15 +44,30 @@ export async function startNode(databaseUrl: string, env: Record<string, string>
   const port = await freePort();
   const child = spawn(process.execPath, [`${OUT}/src/main.js`], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, PORT: String(port), GATEWAY_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', REDIS_URL: '', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      GATEWAY_JWT_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'silent',
+      REDIS_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
-  child.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
+  child.stderr.on('data', (b: Buffer) => {
+    err += b.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', () => { if (err.includes('gateway: http')) resolve(); });
-    child.once('exit', (code) => reject(new Error(`node exited ${code} before serving: ${err.slice(-2000)}`)));
+    child.stderr.on('data', () => {
+      if (err.includes('gateway: http')) resolve();
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`node exited ${code} before serving: ${err.slice(-2000)}`)),
+    );
   });
   return {
     url: `http://127.0.0.1:${port}/graphql`,
@@ -62,7 +81,19 @@ export async function startNode(databaseUrl: string, env: Record<string, string>
 }
 
 /** POSTs one GraphQL document to a node. */
-export async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ status: number; body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] } }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+export async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{
+  status: number;
+  body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] };
+}> {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: r.status, body: JSON.parse(await r.text()) };
 }

@@ -39,25 +39,41 @@ export interface ServerProcess {
   /** resolves when the process has exited */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   /** resolves with the first log line for which `pred` holds (already seen ones count) */
-  waitForLog(pred: (l: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  waitForLog(
+    pred: (l: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   /** resolves when a banner line (stderr) containing `text` has been seen */
   waitForStderr(text: string, timeoutMs?: number): Promise<void>;
 }
 
-export async function spawnServer(env: Record<string, string>, o: { port?: number } = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  env: Record<string, string>,
+  o: { port?: number } = {},
+): Promise<ServerProcess> {
   buildServer();
   const port = o.port ?? (await freePort());
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
     // the development receipt key goes to a folder of the test's, never the repo's data/
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-proc-')), ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'debug',
+      GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-proc-')),
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
-  const waiters: { pred: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
+  const waiters: {
+    pred: (l: Record<string, unknown>) => boolean;
+    resolve: (l: Record<string, unknown>) => void;
+  }[] = [];
   let pending = '';
-  child.stdout!.on('data', (b: Buffer) => {
+  child.stdout.on('data', (b: Buffer) => {
     pending += b.toString();
     const lines = pending.split('\n');
     pending = lines.pop()!;
@@ -69,22 +85,38 @@ export async function spawnServer(env: Record<string, string>, o: { port?: numbe
         parsed = { msg: line };
       }
       logs.push(parsed);
-      for (const w of [...waiters]) if (w.pred(parsed)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(parsed); }
+      for (const w of [...waiters])
+        if (w.pred(parsed)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(parsed);
+        }
     }
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   await new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (b: Buffer) => {
+    child.stderr.on('data', (b: Buffer) => {
       stderr.push(...b.toString().split('\n').filter(Boolean));
       if (b.toString().includes('gateway: http')) resolve();
     });
-    void exited.then((e) => reject(new Error(`the server exited (${e.code ?? e.signal}) before it listened: ${stderr.join(' | ').slice(0, 500)}`)));
+    void exited.then((e) =>
+      reject(
+        new Error(
+          `the server exited (${e.code ?? e.signal}) before it listened: ${stderr.join(' | ').slice(0, 500)}`,
+        ),
+      ),
+    );
   });
   const base = `http://127.0.0.1:${port}`;
   return {
-    child, pid: child.pid!, base, url: `${base}/graphql`, logs, stderr, exited,
+    child,
+    pid: child.pid!,
+    base,
+    url: `${base}/graphql`,
+    logs,
+    stderr,
+    exited,
     async waitForStderr(text, timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs;
       while (!stderr.some((l) => l.includes(text))) {
@@ -97,7 +129,13 @@ export async function spawnServer(env: Record<string, string>, o: { port?: numbe
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('log line not seen')), timeoutMs);
-        waiters.push({ pred, resolve: (l) => { clearTimeout(timer); resolve(l); } });
+        waiters.push({
+          pred,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
       });
     },
   };

@@ -49,7 +49,10 @@ function checkedInput(i: ChainCheckInput) {
   let expectHead: { sequence: number; hash: string } | null = null;
   if (i.expectHead != null) {
     const sequence = positive(i.expectHead.sequence, 'expectHead.sequence', 2_147_483_647)!;
-    if (!HASH.test(i.expectHead.hash)) throw badInput('expectHead.hash: 64 hexadecimal characters (an AuditEntry.hash)', { field: 'expectHead.hash' });
+    if (!HASH.test(i.expectHead.hash))
+      throw badInput('expectHead.hash: 64 hexadecimal characters (an AuditEntry.hash)', {
+        field: 'expectHead.hash',
+      });
     expectHead = { sequence, hash: i.expectHead.hash.toLowerCase() };
   }
   return { fromSequence, limit, expectHead };
@@ -65,8 +68,15 @@ export async function verifyAuditChain(s: Scope, input: ChainCheckInput): Promis
   const { fromSequence, limit, expectHead } = checkedInput(input);
   // the head as it is now: entries appended while the check runs belong to the next check
   const head = await auditHead(s.em);
-  const report = (r: Pick<ChainReport, 'entries' | 'intact' | 'firstBrokenAt' | 'nextSequence'>, found: boolean | null): ChainReport =>
-    ({ ...r, headSequence: head?.sequence ?? null, headHash: head?.hash ?? null, expectedHeadFound: found });
+  const report = (
+    r: Pick<ChainReport, 'entries' | 'intact' | 'firstBrokenAt' | 'nextSequence'>,
+    found: boolean | null,
+  ): ChainReport => ({
+    ...r,
+    headSequence: head?.sequence ?? null,
+    headHash: head?.hash ?? null,
+    expectedHeadFound: found,
+  });
 
   // expectHead: that entry is still there, with that hash, and its content still gives that hash
   let found: boolean | null = null;
@@ -78,7 +88,11 @@ export async function verifyAuditChain(s: Scope, input: ChainCheckInput): Promis
   let prev = GENESIS_HASH;
   if (fromSequence > 1) {
     const before = await auditEntry(s.em, fromSequence - 1);
-    if (!before) return report({ entries: 0, intact: false, firstBrokenAt: fromSequence - 1, nextSequence: null }, found);
+    if (!before)
+      return report(
+        { entries: 0, intact: false, firstBrokenAt: fromSequence - 1, nextSequence: null },
+        found,
+      );
     prev = before.hash;
   }
   const headSequence = head?.sequence ?? 0;
@@ -90,15 +104,28 @@ export async function verifyAuditChain(s: Scope, input: ChainCheckInput): Promis
     if (rows.length === 0) break; // entries up to `through` are missing: the loop below reports the gap
     for (const r of rows) {
       if (r.sequence !== expected || r.prevHash !== prev || entryHash(prev, r) !== r.hash) {
-        return report({ entries: checked, intact: false, firstBrokenAt: expected, nextSequence: null }, found);
+        return report(
+          { entries: checked, intact: false, firstBrokenAt: expected, nextSequence: null },
+          found,
+        );
       }
       prev = r.hash;
       expected += 1;
       checked += 1;
-      if (checked % PROGRESS_EVERY === 0) s.log?.info({ checked, sequence: r.sequence, headSequence }, 'audit chain check in progress');
+      if (checked % PROGRESS_EVERY === 0)
+        s.log?.info({ checked, sequence: r.sequence, headSequence }, 'audit chain check in progress');
     }
   }
-  if (expected <= through) return report({ entries: checked, intact: false, firstBrokenAt: expected, nextSequence: null }, found);
+  if (expected <= through)
+    return report({ entries: checked, intact: false, firstBrokenAt: expected, nextSequence: null }, found);
   if (checked >= PROGRESS_EVERY) s.log?.info({ checked, through, headSequence }, 'audit chain check done');
-  return report({ entries: checked, intact: true, firstBrokenAt: null, nextSequence: through < headSequence ? through + 1 : null }, found);
+  return report(
+    {
+      entries: checked,
+      intact: true,
+      firstBrokenAt: null,
+      nextSequence: through < headSequence ? through + 1 : null,
+    },
+    found,
+  );
 }

@@ -11,7 +11,12 @@ import { numericId, today, type Scope } from '../scope';
 import type { DecisionView } from '../verification';
 import { readDecisionPage } from './list-page';
 
-export async function affectedDecisions(s: Scope, permitIdInput: string, first?: number | null, after?: string | null): Promise<DecisionView[]> {
+export async function affectedDecisions(
+  s: Scope,
+  permitIdInput: string,
+  first?: number | null,
+  after?: string | null,
+): Promise<DecisionView[]> {
   const permitId = numericId(permitIdInput, 'permitId');
   const page = stringIdPage(first, after);
   const [b] = await loadBundles(s.em, { permitIds: [permitId] });
@@ -19,8 +24,14 @@ export async function affectedDecisions(s: Scope, permitIdInput: string, first?:
   if (s.caller.role === 'PUBLIC_SECURITY' && !covers(s.caller.region, permitRegionOn(b, today(s)))) {
     throw forbidden('affectedDecisions: the permit is registered outside your region');
   }
-  const office = s.caller.role === 'DEPARTMENT' ? { department: s.caller.department!, region: s.caller.region.code } : null;
+  const office =
+    s.caller.role === 'DEPARTMENT'
+      ? { department: s.caller.department!, region: s.caller.region.code }
+      : null;
   // a permit that is not confiscated has no affected decisions: the list is empty
   const list = b.confiscation ? { kind: 'onPermit' as const, permitId, office } : null;
-  return readDecisionPage(s, list, page, { action: 'LIST_AFFECTED_DECISIONS', subject: `permit:${permitId}` });
+  return readDecisionPage(s, list, page, {
+    action: 'LIST_AFFECTED_DECISIONS',
+    subject: `permit:${permitId}`,
+  });
 }

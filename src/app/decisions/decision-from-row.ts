@@ -9,7 +9,8 @@ import type { DecisionRow } from '../../db/entities';
 import type { DecisionView } from '../verification';
 
 export function decisionFromRow(row: DecisionRow): DecisionView {
-  const body = JSON.parse(row.body) as Omit<DecisionView, 'at' | 'department' | 'maskedCitizenIdNumber'> & Partial<DecisionView>;
+  const body = JSON.parse(row.body) as Omit<DecisionView, 'at' | 'department' | 'maskedCitizenIdNumber'> &
+    Partial<DecisionView>;
   return {
     ...body,
     at: body.at ?? new Date(row.createdAt).toISOString(),

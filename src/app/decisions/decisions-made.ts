@@ -10,12 +10,18 @@ import type { DecisionView } from '../verification';
 import type { DecisionList } from '../../db/decisions';
 import { readDecisionPage } from './list-page';
 
-export async function decisionsMade(s: Scope, first?: number | null, after?: string | null): Promise<DecisionView[]> {
+export async function decisionsMade(
+  s: Scope,
+  first?: number | null,
+  after?: string | null,
+): Promise<DecisionView[]> {
   const page = stringIdPage(first, after);
   const { role, region, department } = s.caller;
   let list: DecisionList;
-  if (role === 'DEPARTMENT') list = { kind: 'byDepartmentOffice', department: department!, region: region.code };
-  else if (role === 'PUBLIC_SECURITY' || role === 'DELEGATED_AGENCY') list = { kind: 'byOffice', role, region: region.code };
+  if (role === 'DEPARTMENT')
+    list = { kind: 'byDepartmentOffice', department: department!, region: region.code };
+  else if (role === 'PUBLIC_SECURITY' || role === 'DELEGATED_AGENCY')
+    list = { kind: 'byOffice', role, region: region.code };
   else throw forbidden(`${role} makes no eligibility decisions`);
   return readDecisionPage(s, list, page, { action: 'LIST_DECISIONS_MADE', subject: null });
 }

@@ -12,9 +12,14 @@ import type { Scope } from '../scope';
 import type { DecisionView } from '../verification';
 import { readDecisionPage } from './list-page';
 
-export async function decisionsToReview(s: Scope, first?: number | null, after?: string | null): Promise<DecisionView[]> {
+export async function decisionsToReview(
+  s: Scope,
+  first?: number | null,
+  after?: string | null,
+): Promise<DecisionView[]> {
   const page = stringIdPage(first, after);
-  if (s.caller.role !== 'DEPARTMENT') throw forbidden('decisionsToReview: a department reviews its own decisions');
+  if (s.caller.role !== 'DEPARTMENT')
+    throw forbidden('decisionsToReview: a department reviews its own decisions');
   const list = { kind: 'toReview' as const, department: s.caller.department!, region: s.caller.region.code };
   return readDecisionPage(s, list, page, { action: 'LIST_DECISIONS_TO_REVIEW', subject: null });
 }

@@ -12,10 +12,25 @@ import type { DecisionView } from '../verification';
 import { decisionFromRow } from './decision-from-row';
 
 /** `list` null: a list known to be empty (affectedDecisions of a permit that is not confiscated). */
-export async function readDecisionPage(s: Scope, list: DecisionList | null, page: Page<string>, audit: { action: string; subject: string | null }): Promise<DecisionView[]> {
+export async function readDecisionPage(
+  s: Scope,
+  list: DecisionList | null,
+  page: Page<string>,
+  audit: { action: string; subject: string | null },
+): Promise<DecisionView[]> {
   const cursor = page.after === null || list === null ? null : await decisionCursor(s.em, list, page.after);
-  if (page.after !== null && cursor === null) throw badInput(`after: "${page.after.slice(0, 20)}" is not an id from a previous page of this list`, { field: 'after' });
+  if (page.after !== null && cursor === null)
+    throw badInput(`after: "${page.after.slice(0, 20)}" is not an id from a previous page of this list`, {
+      field: 'after',
+    });
   const rows = list === null ? [] : await decisionPage(s.em, list, cursor, page.first);
-  await s.em.transactional((em) => appendAudit(em, s.caller, [{ ...audit, outcome: `${rows.length}${page.after ? ` after ${page.after}` : ''}` }], now(s)));
+  await s.em.transactional((em) =>
+    appendAudit(
+      em,
+      s.caller,
+      [{ ...audit, outcome: `${rows.length}${page.after ? ` after ${page.after}` : ''}` }],
+      now(s),
+    ),
+  );
   return rows.map(decisionFromRow);
 }

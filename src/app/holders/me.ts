@@ -9,6 +9,12 @@ import { audited, type Scope } from '../scope';
 export async function me(s: Scope): Promise<HolderRow | null> {
   const caller = requireHolder(s.caller);
   const holder = await holderByCitizenIdNumber(s.em, caller.citizenIdNumber);
-  await audited(s, [{ action: 'READ_OWN_FILE', subject: maskCitizenId(caller.citizenIdNumber), outcome: holder ? 'READ' : 'NOT_FOUND' }]);
+  await audited(s, [
+    {
+      action: 'READ_OWN_FILE',
+      subject: maskCitizenId(caller.citizenIdNumber),
+      outcome: holder ? 'READ' : 'NOT_FOUND',
+    },
+  ]);
   return holder;
 }

@@ -23,23 +23,44 @@ export interface VerificationRecordView {
   byShareCode: boolean;
 }
 
-export async function myVerifications(s: Scope, first?: number | null, after?: string | null): Promise<VerificationRecordView[]> {
+export async function myVerifications(
+  s: Scope,
+  first?: number | null,
+  after?: string | null,
+): Promise<VerificationRecordView[]> {
   const caller = requireHolder(s.caller);
   const page = stringIdPage(first, after);
   const holderId = await holderIdByCitizenIdNumber(s.em, caller.citizenIdNumber);
   let cursor: { createdAt: string; decisionId: string } | null = null;
   if (page.after !== null) {
     const at = holderId === null ? null : await decisionPosition(s.em, holderId, page.after);
-    if (at === null) throw badInput(`after: "${page.after.slice(0, 20)}" is not an id from a previous page`, { field: 'after' });
+    if (at === null)
+      throw badInput(`after: "${page.after.slice(0, 20)}" is not an id from a previous page`, {
+        field: 'after',
+      });
     cursor = { createdAt: at, decisionId: page.after };
   }
-  const rows = holderId === null ? [] : await decisionsAboutHolder(s.em, holderId, { first: page.first, after: cursor });
-  await audited(s, [{ action: 'READ_OWN_VERIFICATIONS', subject: maskCitizenId(caller.citizenIdNumber), outcome: `${rows.length}` }]);
+  const rows =
+    holderId === null ? [] : await decisionsAboutHolder(s.em, holderId, { first: page.first, after: cursor });
+  await audited(s, [
+    {
+      action: 'READ_OWN_VERIFICATIONS',
+      subject: maskCitizenId(caller.citizenIdNumber),
+      outcome: `${rows.length}`,
+    },
+  ]);
   return rows.map((r) => ({
-    decisionId: r.decisionId, at: r.createdAt, role: r.role,
+    decisionId: r.decisionId,
+    at: r.createdAt,
+    role: r.role,
     // an office of public security or a delegated agency asks as PUBLIC_SECURITY (as share codes bind it)
-    department: r.department ?? (r.role === 'PUBLIC_SECURITY' || r.role === 'DELEGATED_AGENCY' ? 'PUBLIC_SECURITY' : null),
-    callerRegion: resolveRegionCode(r.actorRegionCode)!, entitlementCode: r.entitlementCode, asOf: r.asOf,
-    eligible: r.eligible, byShareCode: r.byShareCode,
+    department:
+      r.department ??
+      (r.role === 'PUBLIC_SECURITY' || r.role === 'DELEGATED_AGENCY' ? 'PUBLIC_SECURITY' : null),
+    callerRegion: resolveRegionCode(r.actorRegionCode)!,
+    entitlementCode: r.entitlementCode,
+    asOf: r.asOf,
+    eligible: r.eligible,
+    byShareCode: r.byShareCode,
   }));
 }

@@ -9,7 +9,15 @@
  * (indexed); each candidate is then checked exactly with the law, and pages are filled by reading
  * on until `first` permits are due or the register ends.
  */
-import { anniversariesOfWindowsOpenIn, codesCoveredBy, covers, issueMonthDaysWithAnniversaryIn, type LocalDate, type Region, type WorkingCalendar } from '../../law';
+import {
+  anniversariesOfWindowsOpenIn,
+  codesCoveredBy,
+  covers,
+  issueMonthDaysWithAnniversaryIn,
+  type LocalDate,
+  type Region,
+  type WorkingCalendar,
+} from '../../law';
 import { permitPosition, permitsByIssueMonthDay } from '../../db/lists';
 import { appendAudit } from '../audit';
 import { badInput } from '../errors';
@@ -19,16 +27,31 @@ import { asOfDate, now, type Scope } from '../scope';
 import { officeRegion } from '../caller';
 
 /** The definition, exactly: checked on each candidate the index found. */
-export function isEndorsementDue(cal: WorkingCalendar, b: PermitBundle, from: LocalDate, to: LocalDate, region: Region): boolean {
+export function isEndorsementDue(
+  cal: WorkingCalendar,
+  b: PermitBundle,
+  from: LocalDate,
+  to: LocalDate,
+  region: Region,
+): boolean {
   const state = stateOn(cal, b, from);
   const w = state.endorsementWindow;
-  return state.status === 'VALID' && w !== null && w.from <= to && w.to >= from && covers(region, permitRegionOn(b, from));
+  return (
+    state.status === 'VALID' &&
+    w !== null &&
+    w.from <= to &&
+    w.to >= from &&
+    covers(region, permitRegionOn(b, from))
+  );
 }
 
 /** Candidates read at a time: a page's worth, at least this many. */
 const MIN_BATCH = 100;
 
-export async function endorsementsDue(s: Scope, input: { from: string; to: string; first?: number | null; after?: string | null }): Promise<PermitBundle[]> {
+export async function endorsementsDue(
+  s: Scope,
+  input: { from: string; to: string; first?: number | null; after?: string | null },
+): Promise<PermitBundle[]> {
   const from = asOfDate(s, input.from, 'from');
   const to = asOfDate(s, input.to, 'to');
   if (to < from) throw badInput('to: before from', { field: 'to' });
@@ -42,16 +65,29 @@ export async function endorsementsDue(s: Scope, input: { from: string; to: strin
   let cursor: { monthDay: string; id: number } | null = null;
   if (page.after !== null) {
     cursor = await permitPosition(s.em, page.after);
-    start = cursor === null ? -1 : ranges.findIndex((r) => r.from <= cursor!.monthDay && cursor!.monthDay <= r.to);
-    if (start < 0) throw badInput(`after: ${page.after} is not an id from a previous page of this list`, { field: 'after' });
+    start =
+      cursor === null ? -1 : ranges.findIndex((r) => r.from <= cursor!.monthDay && cursor!.monthDay <= r.to);
+    if (start < 0)
+      throw badInput(`after: ${page.after} is not an id from a previous page of this list`, {
+        field: 'after',
+      });
   }
   const batch = Math.max(page.first, MIN_BATCH);
   const due: PermitBundle[] = [];
   for (let i = start; i < ranges.length && due.length < page.first; i += 1) {
     let after = i === start ? cursor : null;
     while (due.length < page.first) {
-      const rows = await permitsByIssueMonthDay(s.em, { issuedBy: from, monthDays: ranges[i]!, regionOn: from, regionCodes, after, limit: batch });
-      const byId = new Map((await loadBundles(s.em, { permitIds: rows.map((r) => r.id) })).map((b) => [b.permit.id, b]));
+      const rows = await permitsByIssueMonthDay(s.em, {
+        issuedBy: from,
+        monthDays: ranges[i],
+        regionOn: from,
+        regionCodes,
+        after,
+        limit: batch,
+      });
+      const byId = new Map(
+        (await loadBundles(s.em, { permitIds: rows.map((r) => r.id) })).map((b) => [b.permit.id, b]),
+      );
       for (const r of rows) {
         const b = byId.get(r.id)!;
         if (isEndorsementDue(cal, b, from, to, officeRegion(s.caller))) due.push(b);
@@ -61,6 +97,13 @@ export async function endorsementsDue(s: Scope, input: { from: string; to: strin
       after = rows[rows.length - 1]!;
     }
   }
-  await s.em.transactional((em) => appendAudit(em, s.caller, [{ action: 'LIST_ENDORSEMENTS_DUE', subject: null, outcome: `${due.length} in ${from}..${to}` }], now(s)));
+  await s.em.transactional((em) =>
+    appendAudit(
+      em,
+      s.caller,
+      [{ action: 'LIST_ENDORSEMENTS_DUE', subject: null, outcome: `${due.length} in ${from}..${to}` }],
+      now(s),
+    ),
+  );
   return due;
 }

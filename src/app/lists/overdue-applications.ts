@@ -15,15 +15,30 @@ import { asOfDate, now, type Scope } from '../scope';
 import { officeRegion } from '../caller';
 import { applicationView, type ApplicationView } from '../workflow';
 
-export async function overdueApplications(s: Scope, input: { asOf?: string | null; first?: number | null; after?: string | null }): Promise<ApplicationView[]> {
+export async function overdueApplications(
+  s: Scope,
+  input: { asOf?: string | null; first?: number | null; after?: string | null },
+): Promise<ApplicationView[]> {
   const asOf = asOfDate(s, input.asOf);
   const page = idPage(input.first, input.after);
   const after = page.after === null ? null : await applicationPosition(s.em, page.after);
-  if (page.after !== null && after === null) throw badInput(`after: ${page.after} is not an id from a previous page`, { field: 'after' });
+  if (page.after !== null && after === null)
+    throw badInput(`after: ${page.after} is not an id from a previous page`, { field: 'after' });
   const rows = await openApplicationsPage(s.em, {
-    acceptedBy: latestAcceptanceOverdueOn(s.deps.calendar, asOf), asOf, regionCodes: codesCoveredBy(officeRegion(s.caller)), after, limit: page.first,
+    acceptedBy: latestAcceptanceOverdueOn(s.deps.calendar, asOf),
+    asOf,
+    regionCodes: codesCoveredBy(officeRegion(s.caller)),
+    after,
+    limit: page.first,
   });
   const result = rows.map((a) => applicationView(s.deps.calendar, a, null));
-  await s.em.transactional((em) => appendAudit(em, s.caller, [{ action: 'LIST_OVERDUE_APPLICATIONS', subject: null, outcome: `${result.length} on ${asOf}` }], now(s)));
+  await s.em.transactional((em) =>
+    appendAudit(
+      em,
+      s.caller,
+      [{ action: 'LIST_OVERDUE_APPLICATIONS', subject: null, outcome: `${result.length} on ${asOf}` }],
+      now(s),
+    ),
+  );
   return result;
 }

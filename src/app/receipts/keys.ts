@@ -4,7 +4,7 @@
  * from earlier rotations (GATEWAY_PREVIOUS_KEYS_FILE, a JWKS file). Development: one key is made
  * on first start and kept in the data folder, so receipts survive a restart.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, importPKCS8, type JSONWebKeySet, type JWK } from 'jose';
@@ -71,13 +71,23 @@ async function previousKeys(file: string): Promise<PublicJwk[]> {
   const out: PublicJwk[] = [];
   for (const [i, k] of (keys as Record<string, unknown>[]).entries()) {
     const at = `${what}: keys[${i}]`;
-    if (k === null || typeof k !== 'object' || k.kty !== 'OKP' || k.crv !== 'Ed25519' || typeof k.x !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(k.x)) {
+    if (
+      k === null ||
+      typeof k !== 'object' ||
+      k.kty !== 'OKP' ||
+      k.crv !== 'Ed25519' ||
+      typeof k.x !== 'string' ||
+      !/^[A-Za-z0-9_-]{43}$/.test(k.x)
+    ) {
       throw new Error(`${at} is not an Ed25519 public key (kty OKP, crv Ed25519, x)`);
     }
     if ('d' in k) throw new Error(`${at} holds a private key; the file lists public keys only`);
     if (k.alg !== undefined && k.alg !== RECEIPT_ALG) throw new Error(`${at}: alg must be ${RECEIPT_ALG}`);
     const jwk = await publicJwk(k.x);
-    if (k.kid !== undefined && k.kid !== jwk.kid) throw new Error(`${at}: kid ${String(k.kid).slice(0, 64)} is not the key's RFC 7638 thumbprint (${jwk.kid})`);
+    if (k.kid !== undefined && k.kid !== jwk.kid)
+      throw new Error(
+        `${at}: kid ${JSON.stringify(k.kid).slice(0, 64)} is not the key's RFC 7638 thumbprint (${jwk.kid})`,
+      );
     out.push(jwk);
   }
   return out;
@@ -86,19 +96,26 @@ async function previousKeys(file: string): Promise<PublicJwk[]> {
 export async function loadReceiptKeys(o: ReceiptKeyOptions): Promise<ReceiptKeys> {
   const keyFile = o.env.GATEWAY_SIGNING_KEY_FILE;
   if (o.production && !keyFile) {
-    throw new Error('GATEWAY_SIGNING_KEY_FILE (an Ed25519 private key, PKCS#8 PEM) is required when NODE_ENV=production: receipts are signed with it');
+    throw new Error(
+      'GATEWAY_SIGNING_KEY_FILE (an Ed25519 private key, PKCS#8 PEM) is required when NODE_ENV=production: receipts are signed with it',
+    );
   }
   const pem = keyFile ? readOrFail(keyFile, 'GATEWAY_SIGNING_KEY_FILE') : devKeyPem(o.dataDir);
   let x: string;
   try {
     const priv = createPrivateKey({ key: pem, format: 'pem' });
-    if (priv.asymmetricKeyType !== 'ed25519') throw new Error(`a ${priv.asymmetricKeyType ?? 'non-asymmetric'} key`);
-    x = (createPublicKey(priv).export({ format: 'jwk' }) as JsonWebKey).x!;
+    if (priv.asymmetricKeyType !== 'ed25519')
+      throw new Error(`a ${priv.asymmetricKeyType ?? 'non-asymmetric'} key`);
+    x = createPublicKey(priv).export({ format: 'jwk' }).x!;
   } catch (e) {
-    throw new Error(`GATEWAY_SIGNING_KEY_FILE: not an Ed25519 private key in PKCS#8 PEM (${(e as Error).message.slice(0, 80)})`);
+    throw new Error(
+      `GATEWAY_SIGNING_KEY_FILE: not an Ed25519 private key in PKCS#8 PEM (${(e as Error).message.slice(0, 80)})`,
+    );
   }
   const current = await publicJwk(x);
-  const previous = o.env.GATEWAY_PREVIOUS_KEYS_FILE ? await previousKeys(o.env.GATEWAY_PREVIOUS_KEYS_FILE) : [];
+  const previous = o.env.GATEWAY_PREVIOUS_KEYS_FILE
+    ? await previousKeys(o.env.GATEWAY_PREVIOUS_KEYS_FILE)
+    : [];
   const seen = new Set([current.kid]);
   const earlier = previous.filter((k) => !seen.has(k.kid) && seen.add(k.kid));
   return {

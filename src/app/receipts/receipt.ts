@@ -53,19 +53,36 @@ function keySetOf(jwks: JSONWebKeySet) {
 }
 
 const fail = (failure: ReceiptFailure, reason: string): ReceiptResult => ({ valid: false, failure, reason });
-const isStr = (v: unknown, max = 256): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const isStr = (v: unknown, max = 256): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= max;
 
 /** The claims a good signature carries, re-read field by field: anything else is not a receipt. */
 function claimsOf(p: Record<string, unknown>): ReceiptClaims | null {
   const { jti, iat, iss, ent, elig, asOf, mid, dep, rv, failed } = p;
-  if (!isStr(jti, 64) || !Number.isSafeInteger(iat) || !isStr(iss) || !isStr(ent, 64) || typeof elig !== 'boolean') return null;
+  if (
+    !isStr(jti, 64) ||
+    !Number.isSafeInteger(iat) ||
+    !isStr(iss) ||
+    !isStr(ent, 64) ||
+    typeof elig !== 'boolean'
+  )
+    return null;
   if (typeof asOf !== 'string' || !DATE.test(asOf) || !isStr(rv)) return null;
   if (mid !== undefined && !isStr(mid, 32)) return null;
   if (dep !== undefined && !isStr(dep, 64)) return null;
-  if (!Array.isArray(failed) || !failed.every((c) => isStr(c, 64)) || elig !== (failed.length === 0)) return null;
+  if (!Array.isArray(failed) || !failed.every((c) => isStr(c, 64)) || elig !== (failed.length === 0))
+    return null;
   return {
-    jti, iat: iat as number, iss, ent, elig, asOf, ...(mid !== undefined ? { mid } : {}), ...(dep !== undefined ? { dep } : {}), rv,
-    failed: [...(failed as string[])],
+    jti,
+    iat: iat as number,
+    iss,
+    ent,
+    elig,
+    asOf,
+    ...(mid !== undefined ? { mid } : {}),
+    ...(dep !== undefined ? { dep } : {}),
+    rv,
+    failed: [...failed],
   };
 }
 
@@ -73,7 +90,11 @@ function claimsOf(p: Record<string, unknown>): ReceiptClaims | null {
  * Verifies a receipt against a key set (`{"keys": [...]}`, as GET /.well-known/jwks.json serves it).
  * Never throws for a bad receipt: it says why it is not one. `issuer`, when given, must match `iss`.
  */
-export async function checkReceipt(receipt: string, jwks: JSONWebKeySet, opts: { issuer?: string } = {}): Promise<ReceiptResult> {
+export async function checkReceipt(
+  receipt: string,
+  jwks: JSONWebKeySet,
+  opts: { issuer?: string } = {},
+): Promise<ReceiptResult> {
   if (typeof receipt !== 'string' || receipt.length > MAX_RECEIPT_CHARS || !COMPACT_JWS.test(receipt)) {
     return fail('MALFORMED', 'not a compact JWS');
   }
@@ -85,17 +106,23 @@ export async function checkReceipt(receipt: string, jwks: JSONWebKeySet, opts: {
   }
   let verified: Awaited<ReturnType<typeof jwtVerify>>;
   try {
-    verified = await jwtVerify(receipt, keys, { algorithms: [RECEIPT_ALG], ...(opts.issuer ? { issuer: opts.issuer } : {}) });
+    verified = await jwtVerify(receipt, keys, {
+      algorithms: [RECEIPT_ALG],
+      ...(opts.issuer ? { issuer: opts.issuer } : {}),
+    });
   } catch (e) {
-    if (e instanceof joseErrors.JWKSNoMatchingKey || e instanceof joseErrors.JWKSMultipleMatchingKeys) return fail('UNKNOWN_KEY', 'signed with a key not in the key set');
-    if (e instanceof joseErrors.JWSSignatureVerificationFailed) return fail('BAD_SIGNATURE', 'the signature does not match (altered, or another key)');
-    if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss') return fail('WRONG_ISSUER', `issued by another issuer than ${opts.issuer}`);
+    if (e instanceof joseErrors.JWKSNoMatchingKey || e instanceof joseErrors.JWKSMultipleMatchingKeys)
+      return fail('UNKNOWN_KEY', 'signed with a key not in the key set');
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed)
+      return fail('BAD_SIGNATURE', 'the signature does not match (altered, or another key)');
+    if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss')
+      return fail('WRONG_ISSUER', `issued by another issuer than ${opts.issuer}`);
     if (e instanceof joseErrors.JOSEAlgNotAllowed) return fail('MALFORMED', `not signed with ${RECEIPT_ALG}`);
     return fail('MALFORMED', 'not a receipt (header or payload unreadable)');
   }
   const kid = verified.protectedHeader.kid;
   if (!isStr(kid, 128)) return fail('UNKNOWN_KEY', 'no key id (kid) in the header');
-  const claims = claimsOf(verified.payload as Record<string, unknown>);
+  const claims = claimsOf(verified.payload);
   if (!claims) return fail('BAD_CLAIMS', 'signed, but the claims are not those of a receipt');
   return { valid: true, claims, keyId: kid };
 }

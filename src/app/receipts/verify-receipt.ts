@@ -22,21 +22,46 @@ export interface ReceiptCheckView {
 }
 
 const NOT_A_RECEIPT: ReceiptCheckView = {
-  valid: false, decisionId: null, eligible: null, entitlementCode: null, asOf: null, maskedCitizenIdNumber: null, issuedAt: null, keyId: null,
+  valid: false,
+  decisionId: null,
+  eligible: null,
+  entitlementCode: null,
+  asOf: null,
+  maskedCitizenIdNumber: null,
+  issuedAt: null,
+  keyId: null,
 };
 
 export async function verifyReceipt(s: Scope, keys: ReceiptKeys, receipt: string): Promise<ReceiptCheckView> {
-  if (receipt.length > MAX_RECEIPT_CHARS) throw badInput(`receipt: at most ${MAX_RECEIPT_CHARS} characters (a receipt is far shorter)`, { field: 'receipt' });
+  if (receipt.length > MAX_RECEIPT_CHARS)
+    throw badInput(`receipt: at most ${MAX_RECEIPT_CHARS} characters (a receipt is far shorter)`, {
+      field: 'receipt',
+    });
   const r = await checkReceipt(receipt.trim(), keys.jwks);
-  await s.em.transactional((em) => appendAudit(em, s.caller, [{
-    action: 'VERIFY_RECEIPT',
-    subject: r.valid ? `decision:${r.claims.jti}` : null,
-    outcome: r.valid ? 'VALID' : `INVALID ${r.failure}`,
-  }], now(s)));
+  await s.em.transactional((em) =>
+    appendAudit(
+      em,
+      s.caller,
+      [
+        {
+          action: 'VERIFY_RECEIPT',
+          subject: r.valid ? `decision:${r.claims.jti}` : null,
+          outcome: r.valid ? 'VALID' : `INVALID ${r.failure}`,
+        },
+      ],
+      now(s),
+    ),
+  );
   if (!r.valid) return { ...NOT_A_RECEIPT };
   const c = r.claims;
   return {
-    valid: true, decisionId: c.jti, eligible: c.elig, entitlementCode: c.ent, asOf: c.asOf, maskedCitizenIdNumber: c.mid ?? null,
-    issuedAt: new Date(c.iat * 1000).toISOString(), keyId: r.keyId,
+    valid: true,
+    decisionId: c.jti,
+    eligible: c.elig,
+    entitlementCode: c.ent,
+    asOf: c.asOf,
+    maskedCitizenIdNumber: c.mid ?? null,
+    issuedAt: new Date(c.iat * 1000).toISOString(),
+    keyId: r.keyId,
   };
 }

@@ -23,14 +23,30 @@ export interface ShareCodeAttempts {
  * by every node, falling back to this process's memory while Redis is unreachable (as the general
  * rate limit does, src/app/rate-limit.ts); without it, this process's memory.
  */
-export function shareCodeAttemptLimiter(store: RedisStore | null = null, keyPrefix = 'luoyang-gw:share-code-invalid'): RateLimiterAbstract {
-  const shape = { keyPrefix, points: INVALID_CODES_ALLOWED, duration: ATTEMPT_WINDOW_SECONDS, blockDuration: BLOCK_SECONDS };
+export function shareCodeAttemptLimiter(
+  store: RedisStore | null = null,
+  keyPrefix = 'luoyang-gw:share-code-invalid',
+): RateLimiterAbstract {
+  const shape = {
+    keyPrefix,
+    points: INVALID_CODES_ALLOWED,
+    duration: ATTEMPT_WINDOW_SECONDS,
+    blockDuration: BLOCK_SECONDS,
+  };
   const memory = new RateLimiterMemory(shape);
   if (!store) return memory;
-  return new RateLimiterRedis({ ...shape, storeClient: store.client, useRedisPackage: false, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+  return new RateLimiterRedis({
+    ...shape,
+    storeClient: store.client,
+    useRedisPackage: false,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
 }
 
-export function shareCodeAttempts(limiter: RateLimiterAbstract = shareCodeAttemptLimiter()): ShareCodeAttempts {
+export function shareCodeAttempts(
+  limiter: RateLimiterAbstract = shareCodeAttemptLimiter(),
+): ShareCodeAttempts {
   return {
     async isBlocked(sub) {
       const res = await limiter.get(sub);

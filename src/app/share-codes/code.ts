@@ -46,6 +46,9 @@ export function shareCodeKey(env: NodeJS.ProcessEnv): Uint8Array {
   }
   const production = env.NODE_ENV === 'production';
   const secret = env.GATEWAY_JWT_SECRET || (production ? '' : DEV_SECRET);
-  if (!secret) throw new Error('GATEWAY_SHARE_CODE_KEY (at least 32 characters) is required when NODE_ENV=production without GATEWAY_JWT_SECRET');
+  if (!secret)
+    throw new Error(
+      'GATEWAY_SHARE_CODE_KEY (at least 32 characters) is required when NODE_ENV=production without GATEWAY_JWT_SECRET',
+    );
   return createHmac('sha256', secret).update('luoyang-gateway share-code key v1').digest();
 }

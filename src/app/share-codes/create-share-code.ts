@@ -6,7 +6,12 @@
 import { DEPARTMENTS, type Department } from '../../law';
 import { entitlementExists } from '../../db/entitlements';
 import { holderIdByCitizenIdNumber } from '../../db/holders';
-import { countLiveShareCodes, insertShareCode, lockHolderForShareCodes, shareCodeHashTaken } from '../../db/share-codes';
+import {
+  countLiveShareCodes,
+  insertShareCode,
+  lockHolderForShareCodes,
+  shareCodeHashTaken,
+} from '../../db/share-codes';
 import { requireHolder } from '../caller';
 import { badInput, conflict, notFound } from '../errors';
 import { inTransaction, now, type Scope } from '../scope';
@@ -22,9 +27,11 @@ export interface CreateShareCodeInput {
 export async function createShareCode(s: Scope, input: CreateShareCodeInput = {}): Promise<ShareCodeView> {
   const caller = requireHolder(s.caller);
   const ttl = input.ttlSeconds ?? TTL.default;
-  if (!Number.isInteger(ttl) || ttl < TTL.min || ttl > TTL.max) throw badInput(`ttlSeconds: ${TTL.min} to ${TTL.max}`, { field: 'ttlSeconds' });
+  if (!Number.isInteger(ttl) || ttl < TTL.min || ttl > TTL.max)
+    throw badInput(`ttlSeconds: ${TTL.min} to ${TTL.max}`, { field: 'ttlSeconds' });
   const department = input.department ?? null;
-  if (department !== null && !DEPARTMENTS.includes(department as Department)) throw badInput('department: not a department', { field: 'department' });
+  if (department !== null && !DEPARTMENTS.includes(department as Department))
+    throw badInput('department: not a department', { field: 'department' });
   const entitlement = input.entitlement ?? null;
   if (entitlement !== null && !(await entitlementExists(s.em, entitlement))) {
     throw notFound(`Entitlement ${entitlement.slice(0, 64)}`);
@@ -40,15 +47,34 @@ export async function createShareCode(s: Scope, input: CreateShareCodeInput = {}
     }
     // a new code, not one an earlier code (kept after use) already had: 1 in 1.1e12 per code kept
     let code = newCode();
-    for (let tries = 1; tries < 5 && (await shareCodeHashTaken(em, hashCode(s.deps.shareCodes.key, code))); tries += 1) code = newCode();
+    for (
+      let tries = 1;
+      tries < 5 && (await shareCodeHashTaken(em, hashCode(s.deps.shareCodes.key, code)));
+      tries += 1
+    )
+      code = newCode();
     const row = await insertShareCode(em, {
-      holderId, codeHash: hashCode(s.deps.shareCodes.key, code), lastTwo: code.slice(-2), entitlementCode: entitlement,
-      department, expiresAt, createdAt: at.toISOString(), usedAt: null, usedDecisionId: null, revokedAt: null,
+      holderId,
+      codeHash: hashCode(s.deps.shareCodes.key, code),
+      lastTwo: code.slice(-2),
+      entitlementCode: entitlement,
+      department,
+      expiresAt,
+      createdAt: at.toISOString(),
+      usedAt: null,
+      usedDecisionId: null,
+      revokedAt: null,
     });
     const bound = [entitlement, department].filter(Boolean).join(' ');
     return {
       result: shareCodeView(row, code),
-      audit: [{ action: 'CREATE_SHARE_CODE', subject: `share-code:${row.id}`, outcome: `LIVE until ${expiresAt}${bound ? ` for ${bound}` : ''}` }],
+      audit: [
+        {
+          action: 'CREATE_SHARE_CODE',
+          subject: `share-code:${row.id}`,
+          outcome: `LIVE until ${expiresAt}${bound ? ` for ${bound}` : ''}`,
+        },
+      ],
     };
   });
 }

@@ -12,8 +12,11 @@ export interface ShareCodeView {
 
 export function shareCodeView(row: ShareCodeRow, fullCode?: string): ShareCodeView {
   return {
-    id: String(row.id), code: fullCode ?? maskedCode(row.lastTwo), expiresAt: row.expiresAt,
-    entitlement: row.entitlementCode, department: row.department,
+    id: String(row.id),
+    code: fullCode ?? maskedCode(row.lastTwo),
+    expiresAt: row.expiresAt,
+    entitlement: row.entitlementCode,
+    department: row.department,
   };
 }
 

@@ -11,13 +11,19 @@ import { PostgresMigration20261201000300_derived_dates } from './postgresql-2026
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: SqliteMigration20261128000000_initial },
-  { name: 'Migration20261201000100_holders_share_codes', class: SqliteMigration20261201000100_holders_share_codes },
+  {
+    name: 'Migration20261201000100_holders_share_codes',
+    class: SqliteMigration20261201000100_holders_share_codes,
+  },
   { name: 'Migration20261201000200_decision_lists', class: SqliteMigration20261201000200_decision_lists },
   { name: 'Migration20261201000300_derived_dates', class: SqliteMigration20261201000300_derived_dates },
 ];
 export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: PostgresMigration20261128000000_initial },
-  { name: 'Migration20261201000100_holders_share_codes', class: PostgresMigration20261201000100_holders_share_codes },
+  {
+    name: 'Migration20261201000100_holders_share_codes',
+    class: PostgresMigration20261201000100_holders_share_codes,
+  },
   { name: 'Migration20261201000200_decision_lists', class: PostgresMigration20261201000200_decision_lists },
   { name: 'Migration20261201000300_derived_dates', class: PostgresMigration20261201000300_derived_dates },
 ];

@@ -26,13 +26,34 @@ export interface RegistrationInput {
 
 export function decideRegistration(input: RegistrationInput): Result<{ eligibleToApplyOn: LocalDate }> {
   if (!isLawInForce(input.registeredOn)) {
-    return fail(violation('LAW_IN_FORCE', cite('24'), '本办法自2016年2月15日起施行，此前不能办理居住登记', 'The Measures apply from 2016-02-15; no registration before then'));
+    return fail(
+      violation(
+        'LAW_IN_FORCE',
+        cite('24'),
+        '本办法自2016年2月15日起施行，此前不能办理居住登记',
+        'The Measures apply from 2016-02-15; no registration before then',
+      ),
+    );
   }
   if (!input.portraitCaptured) {
-    return fail(violation('PORTRAIT_REQUIRED', cite('9'), '居住登记应当接受当场人像采集', 'Registration needs an on-site portrait'));
+    return fail(
+      violation(
+        'PORTRAIT_REQUIRED',
+        cite('9'),
+        '居住登记应当接受当场人像采集',
+        'Registration needs an on-site portrait',
+      ),
+    );
   }
   if (input.basis.length === 0 || input.proofKind.trim() === '' || input.proofReference.trim() === '') {
-    return fail(violation('PROOF_REQUIRED', cite('9'), '居住登记应当提交居住或者就业、就读证明材料', 'Registration needs proof of residence, employment or study (its kind and reference)'));
+    return fail(
+      violation(
+        'PROOF_REQUIRED',
+        cite('9'),
+        '居住登记应当提交居住或者就业、就读证明材料',
+        'Registration needs proof of residence, employment or study (its kind and reference)',
+      ),
+    );
   }
   return ok({ eligibleToApplyOn: eligibleToApplyOn(input.registeredOn) });
 }

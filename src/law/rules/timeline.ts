@@ -42,7 +42,13 @@ export interface PermitState {
  */
 export function permitStateOn(cal: WorkingCalendar, facts: PermitFacts, asOf: LocalDate): PermitState {
   if (asOf < facts.issuedOn) {
-    return { status: 'NOT_YET_ISSUED', validThrough: null, validThroughProvisional: false, endorsementWindow: endorsementWindow(cal, facts.issuedOn, 1), endorsedYears: 0 };
+    return {
+      status: 'NOT_YET_ISSUED',
+      validThrough: null,
+      validThroughProvisional: false,
+      endorsementWindow: endorsementWindow(cal, facts.issuedOn, 1),
+      endorsedYears: 0,
+    };
   }
   const endorsed = facts.endorsements.filter((e) => e <= asOf).sort();
   let k = 1;
@@ -54,7 +60,8 @@ export function permitStateOn(cal: WorkingCalendar, facts: PermitFacts, asOf: Lo
     window = endorsementWindow(cal, facts.issuedOn, k);
   }
   // validity reached so far: through the current (unendorsed) year's window
-  const confiscated = facts.confiscatedOn !== null && facts.confiscatedOn <= asOf ? facts.confiscatedOn : null;
+  const confiscated =
+    facts.confiscatedOn !== null && facts.confiscatedOn <= asOf ? facts.confiscatedOn : null;
   if (confiscated !== null) {
     const dayBefore = addDays(confiscated, -1);
     return {
@@ -68,9 +75,21 @@ export function permitStateOn(cal: WorkingCalendar, facts: PermitFacts, asOf: Lo
     };
   }
   if (asOf > window.to) {
-    return { status: 'LAPSED', validThrough: window.to, validThroughProvisional: window.provisional, endorsementWindow: null, endorsedYears: k - 1 };
+    return {
+      status: 'LAPSED',
+      validThrough: window.to,
+      validThroughProvisional: window.provisional,
+      endorsementWindow: null,
+      endorsedYears: k - 1,
+    };
   }
-  return { status: 'VALID', validThrough: window.to, validThroughProvisional: window.provisional, endorsementWindow: window, endorsedYears: k - 1 };
+  return {
+    status: 'VALID',
+    validThrough: window.to,
+    validThroughProvisional: window.provisional,
+    endorsementWindow: window,
+    endorsedYears: k - 1,
+  };
 }
 
 /**
@@ -78,7 +97,11 @@ export function permitStateOn(cal: WorkingCalendar, facts: PermitFacts, asOf: Lo
  * Derived from the issue date and k whenever it is asked, with the calendar in force then, so a
  * holiday notice loaded later moves it (SPEC "Holiday notices"); the endorsement itself is not edited.
  */
-export function validityAfterEndorsement(cal: WorkingCalendar, issuedOn: LocalDate, year: number): DerivedDate {
+export function validityAfterEndorsement(
+  cal: WorkingCalendar,
+  issuedOn: LocalDate,
+  year: number,
+): DerivedDate {
   const next = endorsementWindow(cal, issuedOn, year + 1);
   return { date: next.to, provisional: next.provisional };
 }
@@ -96,22 +119,61 @@ export interface EndorsementAccepted {
  * permit. Early → ENDORSEMENT_WINDOW_NOT_OPEN with the window's dates; lapsed → PERMIT_LAPSED
  * (I-4, final); confiscated → PERMIT_CONFISCATED.
  */
-export function decideEndorsement(cal: WorkingCalendar, facts: PermitFacts, endorsedOn: LocalDate): Result<EndorsementAccepted> {
+export function decideEndorsement(
+  cal: WorkingCalendar,
+  facts: PermitFacts,
+  endorsedOn: LocalDate,
+): Result<EndorsementAccepted> {
   const state = permitStateOn(cal, facts, endorsedOn);
   switch (state.status) {
     case 'NOT_YET_ISSUED':
-      return fail(violation('PERMIT_NOT_YET_ISSUED', cite('13'), '居住证尚未签发，不能签注', 'The permit had not been issued on that day'));
+      return fail(
+        violation(
+          'PERMIT_NOT_YET_ISSUED',
+          cite('13'),
+          '居住证尚未签发，不能签注',
+          'The permit had not been issued on that day',
+        ),
+      );
     case 'CONFISCATED':
-      return fail(violation('PERMIT_CONFISCATED', cite('21.2'), '居住证已被收缴，不能签注', 'The permit has been confiscated and cannot be endorsed'));
+      return fail(
+        violation(
+          'PERMIT_CONFISCATED',
+          cite('21.2'),
+          '居住证已被收缴，不能签注',
+          'The permit has been confiscated and cannot be endorsed',
+        ),
+      );
     case 'LAPSED':
-      return fail(violation('PERMIT_LAPSED', cite('13'), `签注有效期已于${state.validThrough}届满，居住证自动失效，须重新申领`, `The endorsement period ended on ${state.validThrough}: the permit lapsed automatically and cannot be endorsed; the holder must apply again`, { validThrough: state.validThrough }));
+      return fail(
+        violation(
+          'PERMIT_LAPSED',
+          cite('13'),
+          `签注有效期已于${state.validThrough}届满，居住证自动失效，须重新申领`,
+          `The endorsement period ended on ${state.validThrough}: the permit lapsed automatically and cannot be endorsed; the holder must apply again`,
+          { validThrough: state.validThrough },
+        ),
+      );
     case 'VALID': {
       const w = state.endorsementWindow!;
       if (endorsedOn < w.from) {
-        return fail(violation('ENDORSEMENT_WINDOW_NOT_OPEN', cite('13'), `签注期为${w.from}至${w.to}，尚未开始`, `The endorsement window runs from ${w.from} to ${w.to} and is not open yet`, { windowFrom: w.from, windowTo: w.to, provisional: w.provisional }));
+        return fail(
+          violation(
+            'ENDORSEMENT_WINDOW_NOT_OPEN',
+            cite('13'),
+            `签注期为${w.from}至${w.to}，尚未开始`,
+            `The endorsement window runs from ${w.from} to ${w.to} and is not open yet`,
+            { windowFrom: w.from, windowTo: w.to, provisional: w.provisional },
+          ),
+        );
       }
       const next = validityAfterEndorsement(cal, facts.issuedOn, w.year);
-      return ok({ endorsedOn, year: w.year, extendsValidityThrough: next.date, provisional: next.provisional });
+      return ok({
+        endorsedOn,
+        year: w.year,
+        extendsValidityThrough: next.date,
+        provisional: next.provisional,
+      });
     }
   }
 }
