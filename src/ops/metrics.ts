@@ -39,11 +39,12 @@ export interface Metrics {
   readonly contentType: string;
 }
 
-export function createMetrics(o: { rootFields: readonly string[]; defaultMetrics?: boolean }): Metrics {
+export function createMetrics(o: { rootFields: readonly string[]; defaultMetrics?: boolean; /** REDIS_URL set: the shared-limit gauge is exposed */ sharedRateLimit?: boolean }): Metrics {
   const registry = new Registry();
   if (o.defaultMetrics !== false)
     collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
-  const rootFields = new Set(o.rootFields);
+  // NONE: a request refused before any root field ran (no token, rate limit, a document that does not validate)
+  const rootFields = new Set([...o.rootFields, 'NONE']);
 
   const httpRequests = new Counter({
     name: 'gateway_http_requests_total',
@@ -89,7 +90,7 @@ export function createMetrics(o: { rootFields: readonly string[]; defaultMetrics
   const shared = new Gauge({
     name: 'gateway_rate_limit_shared',
     help: '1 when the rate limit is shared across nodes (Redis reachable), 0 when on per-process limits, absent when not configured',
-    registers: [registry],
+    registers: o.sharedRateLimit ? [registry] : [],
   });
   dbReady.set(1);
 
