@@ -235,7 +235,11 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   });
 
   const schema = await buildGatewaySchema({ debug: false });
-  const metrics = createMetrics({ rootFields: rootFieldNames(schema), defaultMetrics: o.defaultMetrics, sharedRateLimit: redis !== null });
+  const metrics = createMetrics({
+    rootFields: rootFieldNames(schema),
+    defaultMetrics: o.defaultMetrics,
+    sharedRateLimit: redis !== null,
+  });
   const deps = { ...baseDeps, observer: metrics.observer };
   const armor = new ApolloArmor({
     maxDepth: { n: 8, exposeLimits: false },

@@ -39,7 +39,11 @@ export interface Metrics {
   readonly contentType: string;
 }
 
-export function createMetrics(o: { rootFields: readonly string[]; defaultMetrics?: boolean; /** REDIS_URL set: the shared-limit gauge is exposed */ sharedRateLimit?: boolean }): Metrics {
+export function createMetrics(o: {
+  rootFields: readonly string[];
+  defaultMetrics?: boolean;
+  /** REDIS_URL set: the shared-limit gauge is exposed */ sharedRateLimit?: boolean;
+}): Metrics {
   const registry = new Registry();
   if (o.defaultMetrics !== false)
     collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });

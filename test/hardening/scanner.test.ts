@@ -7,7 +7,14 @@
  * department's token; nothing executes, so the audit log does not grow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLERS, TEST_SECRET, databases, signingKeyFile, startGateway, type TestGateway } from '../support/gateway';
+import {
+  CALLERS,
+  TEST_SECRET,
+  databases,
+  signingKeyFile,
+  startGateway,
+  type TestGateway,
+} from '../support/gateway';
 import { REGISTER, allAuditEntries, idNumber, registration } from '../e2e/helpers';
 
 const DBS = await databases();
@@ -28,34 +35,65 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
   let department = '';
 
   beforeAll(async () => {
-    g = await startGateway(db, { env: { NODE_ENV: 'production', GATEWAY_JWT_SECRET: TEST_SECRET, GATEWAY_SIGNING_KEY_FILE: signingKeyFile() } });
+    g = await startGateway(db, {
+      env: {
+        NODE_ENV: 'production',
+        GATEWAY_JWT_SECRET: TEST_SECRET,
+        GATEWAY_SIGNING_KEY_FILE: signingKeyFile(),
+      },
+    });
     department = await g.token(CALLERS.housing);
     auditor = await g.token(CALLERS.auditor);
     // something in the log to begin with: a registration by public security
     const ps = await g.token(CALLERS.psLaocheng);
-    const reg = await g.gql(REGISTER, { input: registration(idNumber('411302', '19900101', '321'), '扫描前', '410302', '2026-05-01') }, ps);
+    const reg = await g.gql(
+      REGISTER,
+      { input: registration(idNumber('411302', '19900101', '321'), '扫描前', '410302', '2026-05-01') },
+      ps,
+    );
     expect(reg.body.errors).toBeUndefined();
     auditBefore = (await allAuditEntries(g, auditor)).length;
     expect(auditBefore).toBeGreaterThan(0);
   });
-  afterAll(async () => { await g?.stop(); });
+  afterAll(async () => {
+    await g?.stop();
+  });
 
   const answer = async (res: Response): Promise<Answer> => {
     const text = await res.text();
     let json: any = null;
-    try { json = JSON.parse(text); } catch { /* graphql-cop's criteria then do not match either */ }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* graphql-cop's criteria then do not match either */
+    }
     return { status: res.status, text, json };
   };
   /** graphql-cop's graph_query: a JSON POST of {query, operationName: "cop"}, or a list of ten {query}. */
   const graphQuery = (headers: Record<string, string>, payload: string, batch = false) =>
-    post(headers, batch ? Array.from({ length: 10 }, () => ({ query: payload })) : { query: payload, operationName: 'cop' });
+    post(
+      headers,
+      batch
+        ? Array.from({ length: 10 }, () => ({ query: payload }))
+        : { query: payload, operationName: 'cop' },
+    );
   const post = (headers: Record<string, string>, body: unknown) =>
-    fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(answer);
+    fetch(g.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    }).then(answer);
   /** graphql-cop's request: GET with ?query=, or a form-encoded POST. */
   const getQuery = (headers: Record<string, string>, query?: string) =>
-    fetch(query === undefined ? g.url : `${g.url}?${new URLSearchParams({ query })}`, { headers }).then(answer);
+    fetch(query === undefined ? g.url : `${g.url}?${new URLSearchParams({ query }).toString()}`, { headers }).then(
+      answer,
+    );
   const formPost = (headers: Record<string, string>, query: string) =>
-    fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams({ query }).toString() }).then(answer);
+    fetch(g.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams({ query }).toString(),
+    }).then(answer);
 
   /** Every answer: no HTTP 500, no stack trace, no exception. */
   const clean = (a: Answer) => {
@@ -72,7 +110,9 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
       expect(a.json?.data?.alias100).toBeUndefined();
       expect(a.json.data).toBeUndefined();
       expect(a.json.errors).toHaveLength(1);
-      expect(a.json.errors[0].extensions.code).toEqual(expect.stringMatching(/^(BAD_USER_INPUT|UNAUTHENTICATED)$/));
+      expect(a.json.errors[0].extensions.code).toEqual(
+        expect.stringMatching(/^(BAD_USER_INPUT|UNAUTHENTICATED)$/),
+      );
     });
 
     it('Array-based Query Batching (HIGH): ten queries in one request, not ten answers', async () => {
@@ -83,7 +123,12 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
     });
 
     it('Introspection-based Circular Query (HIGH): no __schema.types', async () => {
-      const a = clean(await graphQuery(headers(), 'query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }'));
+      const a = clean(
+        await graphQuery(
+          headers(),
+          'query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }',
+        ),
+      );
       expect(a.json?.data?.__schema?.types).toBeUndefined();
       expect(a.json.data).toBeUndefined();
     });
@@ -117,12 +162,15 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
 
     it('GraphQL IDE (LOW): none of the GraphiQL/Playground heuristics in a GET with Accept text/html', async () => {
       const a = clean(await getQuery({ ...headers(), accept: 'text/html' }));
-      for (const word of ['graphiql.min.css', 'GraphQL Playground', 'GraphiQL', 'graphql-playground']) expect(a.text).not.toContain(word);
+      for (const word of ['graphiql.min.css', 'GraphQL Playground', 'GraphiQL', 'graphql-playground'])
+        expect(a.text).not.toContain(word);
       expect(a.status).toBeGreaterThanOrEqual(400);
     });
 
     it('Introspection (HIGH): no __schema.types', async () => {
-      const a = clean(await graphQuery(headers(), 'query cop { __schema { types { name fields { name } } } }'));
+      const a = clean(
+        await graphQuery(headers(), 'query cop { __schema { types { name fields { name } } } }'),
+      );
       expect(a.json?.data?.__schema?.types).toBeUndefined();
       expect(a.json.data).toBeUndefined();
     });
@@ -146,7 +194,9 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
       expect(a.json.errors[0].extensions.exception).toBeUndefined();
       expect(a.text.toLowerCase()).not.toContain('"exception"');
       expect(a.json.errors).toHaveLength(1);
-      expect(a.json.errors[0].extensions.code).toEqual(expect.stringMatching(/^(BAD_USER_INPUT|UNAUTHENTICATED)$/));
+      expect(a.json.errors[0].extensions.code).toEqual(
+        expect.stringMatching(/^(BAD_USER_INPUT|UNAUTHENTICATED)$/),
+      );
       expect(a.json.data).toBeUndefined();
     });
 
@@ -159,7 +209,10 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
       expect(a.json.errors).toHaveLength(1);
       if (headers().authorization) {
         expect(a.status).toBe(400);
-        expect(a.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', graphqlCode: 'GRAPHQL_VALIDATION_FAILED' });
+        expect(a.json.errors[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          graphqlCode: 'GRAPHQL_VALIDATION_FAILED',
+        });
         // the limit itself is not told (exposeLimits: false)
         expect(a.json.errors[0].message).not.toMatch(/15|101/);
       } else {
@@ -172,11 +225,16 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
       const a = clean(await post(headers(), { query: '{ __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }' }));
       expect(a.json.data).toBeUndefined();
       expect(a.json.errors).toHaveLength(1);
-      expect(a.json.errors[0].extensions.code).toBe(headers().authorization ? 'BAD_USER_INPUT' : 'UNAUTHENTICATED');
+      expect(a.json.errors[0].extensions.code).toBe(
+        headers().authorization ? 'BAD_USER_INPUT' : 'UNAUTHENTICATED',
+      );
     });
 
     it('a misspelled enum value in variables: BAD_USER_INPUT, no suggestion, no enum value named', async () => {
-      const input = { ...registration(idNumber('411302', '19910101', '654'), '拼错者', '410302', '2026-05-01'), basis: ['STABLE_EMPLOYMEN'] };
+      const input = {
+        ...registration(idNumber('411302', '19910101', '654'), '拼错者', '410302', '2026-05-01'),
+        basis: ['STABLE_EMPLOYMEN'],
+      };
       const a = clean(await post(headers(), { query: REGISTER, variables: { input } }));
       expect(a.json.data).toBeUndefined();
       expect(a.json.errors).toHaveLength(1);
@@ -196,7 +254,9 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
   it('an anonymous { __typename } is UNAUTHENTICATED, with no data', async () => {
     const a = clean(await post({}, { query: '{ __typename }' }));
     expect(a.status).toBe(401);
-    expect(a.json).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(a.json).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     // a wrong token is the same as none
     const wrong = clean(await post({ authorization: 'Bearer not.a.token' }, { query: '{ __typename }' }));
     expect(wrong.json.data).toBeUndefined();
