@@ -85,9 +85,9 @@ describe.each(DBS)('graphql-cop checks against a production gateway on %s', (db)
     }).then(answer);
   /** graphql-cop's request: GET with ?query=, or a form-encoded POST. */
   const getQuery = (headers: Record<string, string>, query?: string) =>
-    fetch(query === undefined ? g.url : `${g.url}?${new URLSearchParams({ query }).toString()}`, { headers }).then(
-      answer,
-    );
+    fetch(query === undefined ? g.url : `${g.url}?${new URLSearchParams({ query }).toString()}`, {
+      headers,
+    }).then(answer);
   const formPost = (headers: Record<string, string>, query: string) =>
     fetch(g.url, {
       method: 'POST',
