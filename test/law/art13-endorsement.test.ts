@@ -92,6 +92,10 @@ describe('permitStateOn: status, validThrough and window on a day (permit issued
     [['2025-02-20'],                 '2025-09-10',  '2025-09-10',  'CONFISCATED',     '2025-09-09',  null,   1],
     [['2025-02-20'],                 '2025-09-10',  '2026-06-01',  'CONFISCATED',     '2025-09-09',  null,   1],
     [[],                             '2024-03-01',  '2024-03-01',  'CONFISCATED',     null,          null,   0],
+    [[],                             '2024-03-01',  '2025-06-01',  'CONFISCATED',     null,          null,   0],
+    [[],                             '2024-03-02',  '2024-03-01',  'VALID',           '2025-03-03',  W1,     0],
+    [[],                             '2024-03-02',  '2024-03-02',  'CONFISCATED',     '2024-03-01',  null,   0],
+    [[],                             '2025-03-04',  '2025-03-04',  'CONFISCATED',     '2025-03-03',  null,   0],
     [[],                             '2025-06-01',  '2025-06-01',  'CONFISCATED',     '2025-03-03',  null,   0],
   ] as [string[], string | null, string, string, string | null, object | null, number][])(
     'endorsed %j, confiscated %s, on %s: %s through %s',

@@ -11,6 +11,7 @@ import {
   CATALOGUE,
   REGIONS,
   addDays,
+  citationLabel,
   d,
   decideEligibility,
   endorsementWindow,
@@ -296,5 +297,33 @@ describe('properties', () => {
       const r = decideEligibility(f).reasons.find((x) => x.code === 'PERMIT_VALID');
       if (r) expect(r.passed).toBe(f.permit!.state.status === 'VALID');
     }));
+  });
+});
+
+describe('what each condition says, and the article it cites (Art. 23: a refusal says which condition failed and why)', () => {
+  const child = (birthDate: string | null, asked = true) => ({ asked, birthDate: birthDate === null ? null : d(birthDate) });
+  it.each([
+    // case,                              facts,                                                                                        code,                   passed, cites,          中文,                                                        English
+    ['law in force',                      facts({}),                                                                                    'LAW_IN_FORCE',         true,   '第24条',        '本办法已施行',                                              'The Measures are in force on that day'],
+    ['before the law',                    facts({ asOf: d('2016-02-14'), permit: null }),                                               'LAW_IN_FORCE',         false,  '第24条',        '查询日期早于本办法施行之日（2016年2月15日）',                'The day asked is before the Measures came into force (2016-02-15)'],
+    ['permit found',                      facts({}),                                                                                    'PERMIT_FOUND',         true,   '第18条第3项',   '找到与身份号码和姓名相符的居住证',                          'A permit matches the ID number and name'],
+    ['no permit found',                   facts({ permit: null }),                                                                      'PERMIT_FOUND',         false,  '第18条第3项',   '没有与身份号码和姓名相符的居住证',                          'No permit matches this ID number and name'],
+    ['no permit found, 19(2)',            facts({ entitlement: DRIVING, permit: null }),                                                'PERMIT_FOUND',         false,  '第19条第2项',   '没有与身份号码和姓名相符的居住证',                          'No permit matches this ID number and name'],
+    ['valid',                             facts({}),                                                                                    'PERMIT_VALID',         true,   '第13条',        '居住证状态：有效',                                          'Permit status on 2026-06-01: valid'],
+    ['not yet issued',                    facts({ asOf: d('2025-08-01'), permit: permitOn(PERMIT, '2025-08-01') }),                     'PERMIT_VALID',         false,  '第13条',        '居住证状态：尚未签发',                                      'Permit status on 2025-08-01: not yet issued'],
+    ['lapsed',                            facts({ asOf: d('2026-09-02'), permit: permitOn(PERMIT, '2026-09-02') }),                     'PERMIT_VALID',         false,  '第13条',        '居住证状态：已失效（未按期签注）',                          'Permit status on 2026-09-02: lapsed (not endorsed in time)'],
+    ['confiscated',                       facts({ permit: permitOn({ ...PERMIT, confiscatedOn: d('2026-05-01') }, '2026-06-01') }),     'PERMIT_VALID',         false,  '第21条第2款',   '居住证状态：已被收缴',                                      'Permit status on 2026-06-01: confiscated'],
+    ['in region',                         facts({ askerRegion: LUOLONG }),                                                              'IN_REGION',            true,   '第14条第1款',   '居住证登记在洛龙区，属本机构辖区',                          'The permit is registered in Luolong District, within the asking office\'s region'],
+    ['out of region',                     facts({ askerRegion: LUANCHUAN }),                                                            'IN_REGION',            false,  '第14条第1款',   '居住证登记在洛龙区，不属本机构辖区（栾川县）',              'The permit is registered in Luolong District, outside the asking office\'s region (Luanchuan County)'],
+    ['entitlement in force',              facts({}),                                                                                    'ENTITLEMENT_IN_FORCE', true,   '第18条第3项',   '公共租赁住房保障在当日于洛龙区实施',                        'Public rental housing is in force in Luolong District on that day'],
+    ['local entitlement elsewhere',       facts({ asOf: d('2026-07-01'), entitlement: YICHUAN_BUS, entitlementRegion: YICHUAN, permit: permitOn(PERMIT, '2026-07-01') }), 'ENTITLEMENT_IN_FORCE', false, '第18条第12项', '伊川县城乡公交优惠在当日于洛龙区不实施', 'Yichuan rural bus concession is not in force in Luolong District on that day'],
+    ['child under 18',                    facts({ entitlement: SCHOOL, dependent: child('2015-01-01') }),                              'DEPENDENT_CHILD',      true,   '第18条第7项',   '所列子女为持证人随迁子女且未满十八周岁',                    'The child is a dependent of the holder and under 18'],
+    ['child 18',                          facts({ entitlement: SCHOOL, dependent: child('2008-06-01') }),                              'DEPENDENT_CHILD',      false,  '第18条第7项',   '所列子女当日已满十八周岁或尚未出生',                        'The child is 18 or over (or not yet born) on that day'],
+    ['child not yet born',                facts({ entitlement: SCHOOL, dependent: child('2026-06-02') }),                              'DEPENDENT_CHILD',      false,  '第18条第7项',   '所列子女当日已满十八周岁或尚未出生',                        'The child is 18 or over (or not yet born) on that day'],
+    ['not the holder\'s dependent',       facts({ entitlement: SCHOOL, dependent: child(null) }),                                      'DEPENDENT_CHILD',      false,  '第18条第7项',   '所列子女不是持证人登记的随迁子女',                          'The child named is not a dependent of the holder'],
+    ['no child ID given',                 facts({ entitlement: SCHOOL, dependent: child(null, false) }),                               'DEPENDENT_CHILD',      false,  '第18条第7项',   '未提供子女身份号码',                                        'No child ID number was given'],
+  ] as [string, EligibilityFacts, string, boolean, string, string, string][])('%s: %s %s, %s', (_case, f, code, passed, cites, zh, en) => {
+    const r = decideEligibility(f).reasons.find((x) => x.code === code);
+    expect(r && { passed: r.passed, cites: citationLabel(r.citation), zh: r.messageZh, en: r.messageEn }).toEqual({ passed, cites, zh, en });
   });
 });

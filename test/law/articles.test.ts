@@ -19,8 +19,17 @@ import {
 } from '../../src/law';
 import { OFFICIAL_CALENDAR } from '../../src/calendar/official';
 
-const REGULATION = fs.readFileSync(path.resolve(__dirname, '../../../shared/regulation-zh.txt'), 'utf8');
-const CONTRACT = fs.readFileSync(path.resolve(__dirname, '../../../shared/contract.graphql'), 'utf8');
+/** `../shared/<name>` beside the worktree, found by walking up (a mutation run copies the tree one level deeper). */
+function sharedFile(name: string): string {
+  for (let dir = path.resolve(__dirname, '../..'); ; dir = path.dirname(dir)) {
+    const candidate = path.join(path.dirname(dir), 'shared', name);
+    if (fs.existsSync(candidate)) return fs.readFileSync(candidate, 'utf8');
+    if (path.dirname(dir) === dir) throw new Error(`shared/${name} not found above ${__dirname}`);
+  }
+}
+
+const REGULATION = sharedFile('regulation-zh.txt');
+const CONTRACT = sharedFile('contract.graphql');
 
 /** The source text of each article, whitespace (incl. U+3000 and line breaks) removed, "第X条" dropped. */
 function sourceArticles(): string[] {

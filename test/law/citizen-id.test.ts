@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { addDays, d } from '../../src/law/date';
-import { ageOn, citizenIdCheckCharacter, maskCitizenId, parseCitizenId } from '../../src/law/citizen-id';
+import { ageOn, citizenIdCheckCharacter, composeCitizenId, maskCitizenId, parseCitizenId } from '../../src/law/citizen-id';
 
 const TODAY = d('2026-11-28');
 
@@ -76,8 +76,25 @@ describe('maskCitizenId', () => {
     ['11010519491231002x', '110105********002X'],
     ['410302199001011235', '410302********1235'],
     ['12345', '*****'],
-  ])('%s → %s', (id, masked) => {
+    ['', ''],
+    ['4103021990', '**********'],
+    ['41030219901', '410302*9901'],
+    ['  410302199001011235 ', '410302********1235'],
+  ])('%j → %j (the first 6 and last 4 stay visible; 10 characters or fewer are masked entirely)', (id, masked) => {
     expect(maskCitizenId(id)).toBe(masked);
+  });
+});
+
+describe('composeCitizenId: region code, birth date, sequence, check character (GB 11643)', () => {
+  it.each([
+    // region,   birth,         sequence, number
+    ['110105',   '1949-12-31',  2,        '11010519491231002X'],
+    ['110105',   '19491231',    '002',    '11010519491231002X'],
+    ['410302',   '1990-01-01',  123,      '410302199001011235'],
+    ['410302',   '2026-11-28',  1,        '410302202611280015'],
+  ] as [string, string, number | string, string][])('%s, born %s, sequence %j → %s', (region, birth, seq, id) => {
+    expect(composeCitizenId(region, birth, seq)).toBe(id);
+    expect(parseCitizenId(id, TODAY).ok).toBe(true);
   });
 });
 

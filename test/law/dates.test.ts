@@ -12,8 +12,12 @@ import {
   d,
   daysBetween,
   fromEpochDay,
+  daysInMonth,
   isDateError,
+  isLeapYear,
   isoWeekday,
+  maxDate,
+  minDate,
   parseLocalDate,
   toEpochDay,
   todayInShanghai,
@@ -63,6 +67,41 @@ describe('parseLocalDate', () => {
 
   it('d() throws on a malformed literal', () => {
     expect(() => d('2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('leap years (Gregorian): every fourth year, but not centuries, except every fourth century', () => {
+  it.each([
+    // year, leap,  February, why
+    [2024,   true,  29,       'divisible by 4'],
+    [2026,   false, 28,       'not divisible by 4'],
+    [1900,   false, 28,       'a century not divisible by 400'],
+    [2100,   false, 28,       'a century not divisible by 400'],
+    [2000,   true,  29,       'divisible by 400'],
+    [1600,   true,  29,       'divisible by 400'],
+  ])('%i leap: %s, February has %i days (%s)', (year, leap, february) => {
+    expect(isLeapYear(year)).toBe(leap);
+    expect(daysInMonth(year, 2)).toBe(february);
+  });
+
+  it('2000-02-29 exists, and a year after it is 2001-02-28; 2100-02-29 does not exist', () => {
+    expect(addDays(d('2000-02-28'), 1)).toBe('2000-02-29');
+    expect(addYears(d('2000-02-29'), 1)).toBe('2001-02-28');
+    expect(addDays(d('2100-02-28'), 1)).toBe('2100-03-01');
+    expect(isDateError(parseLocalDate('2100-02-29'))).toBe(true);
+  });
+});
+
+describe('minDate and maxDate: the earlier and the later of two days', () => {
+  it.each([
+    // a,            b,             earlier,       later
+    ['2025-03-03',   '2025-09-09',  '2025-03-03',  '2025-09-09'],
+    ['2025-09-09',   '2025-03-03',  '2025-03-03',  '2025-09-09'],
+    ['2026-01-01',   '2026-01-01',  '2026-01-01',  '2026-01-01'],
+    ['2025-12-31',   '2026-01-01',  '2025-12-31',  '2026-01-01'],
+  ])('%s and %s: earlier %s, later %s', (a, b, earlier, later) => {
+    expect(minDate(d(a), d(b))).toBe(earlier);
+    expect(maxDate(d(a), d(b))).toBe(later);
   });
 });
 
