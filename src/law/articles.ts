@@ -84,7 +84,7 @@ const cache = new Map<CitationKey, Citation>();
 
 /**
  * A citation of something that exists: the key type admits only real articles, paragraphs and
- * clauses. A single-paragraph article is cited by its clause as 第18条第7项 (paragraph null).
+ * clauses. A single-paragraph article names no paragraph: 第18条第7项, and 第20条 for key '20.1'.
  */
 export function cite(key: CitationKey): Citation {
   let c = cache.get(key);
@@ -93,7 +93,7 @@ export function cite(key: CitationKey): Citation {
     const onlyParagraph = ARTICLE_TEXTS[article - 1]!.paragraphs.length === 1;
     c = Object.freeze({
       article,
-      paragraph: onlyParagraph && clause !== null ? null : paragraph,
+      paragraph: onlyParagraph ? null : paragraph,
       clause,
       textZh: textOf(key),
     });

@@ -6,7 +6,7 @@
 import { ARTICLE_TEXTS } from './articles.generated';
 import type { WorkingCalendar } from './working-days';
 
-export const RULES_VERSION = '1.0.0';
+export const RULES_VERSION = '1.0.1';
 
 /** FNV-1a, 32 bit: a stable fingerprint of the regulation text (no crypto needed: not a secret). */
 export function fnv1a(s: string): string {

@@ -106,6 +106,21 @@ describe('permitStateOn: status, validThrough and window on a day (permit issued
     },
   );
 
+  it.each([
+    // endorsed on,     confiscated,   as of,         status,           provisional, why
+    [[],                null,          '2024-02-29',  'NOT_YET_ISSUED', false,       'before issue nothing rests on the calendar'],
+    [[],                null,          '2024-06-01',  'VALID',          false,       'valid through 2025-03-03, a known year'],
+    [['2025-02-20', '2026-02-10'], null, '2026-06-01', 'VALID',         true,        'valid through 2027-03-01, not yet announced'],
+    [['2025-02-20', '2026-02-10'], '2026-06-01', '2026-06-01', 'CONFISCATED', false, 'valid through 2026-05-31, the day before confiscation: no calendar in it'],
+    [['2025-02-20', '2026-02-10'], '2027-03-02', '2027-03-02', 'CONFISCATED', true,  'valid through 2027-03-01, the unannounced end of the window, also the day before confiscation'],
+    [['2025-02-20', '2026-02-10'], '2027-06-01', '2027-06-01', 'CONFISCATED', true,  'lapsed after 2027-03-01 (unannounced), confiscated later'],
+    [[],                '2024-06-01',  '2024-06-01',  'CONFISCATED',    false,       'cut short inside a known year'],
+    [[],                '2024-03-01',  '2024-03-01',  'CONFISCATED',    false,       'confiscated on the day of issue: never valid'],
+  ] as [string[], string | null, string, string, boolean, string][])('endorsed %j, confiscated %s, on %s: %s, provisional %s (%s)', (endorsed, confiscated, asOf, status, provisional) => {
+    const s = permitStateOn(CAL, facts(endorsed, confiscated), d(asOf));
+    expect([s.status, s.validThroughProvisional]).toEqual([status, provisional]);
+  });
+
   it('validThrough in an unknown year is provisional', () => {
     expect(permitStateOn(CAL, facts(['2025-02-20', '2026-02-10']), d('2026-06-01'))).toMatchObject({ validThrough: '2027-03-01', validThroughProvisional: true });
     expect(permitStateOn(CAL, P, d('2024-06-01')).validThroughProvisional).toBe(false);

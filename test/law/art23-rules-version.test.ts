@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { ARTICLE_TEXTS } from '../../src/law/articles.generated';
-import { REGULATION_FINGERPRINT, WEEKENDS_ONLY, fnv1a, rulesVersion } from '../../src/law';
+import { REGULATION_FINGERPRINT, RULES_VERSION, WEEKENDS_ONLY, fnv1a, rulesVersion } from '../../src/law';
 
 describe('fnv1a: FNV-1a, 32 bit, as eight hex digits', () => {
   it.each([
@@ -18,6 +18,13 @@ describe('fnv1a: FNV-1a, 32 bit, as eight hex digits', () => {
     ['第一条',      '0d2e23d0',  'a leading zero is kept'],
   ])('%j → %s (%s)', (text, fingerprint) => {
     expect(fnv1a(text)).toBe(fingerprint);
+  });
+});
+
+describe('the rules version in rulesVersion', () => {
+  it('is a semantic version, named in every rulesVersion', () => {
+    expect(RULES_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(rulesVersion(WEEKENDS_ONLY)).toContain(`/rules-${RULES_VERSION}/`);
   });
 });
 

@@ -9,6 +9,8 @@ import {
   ARTICLES,
   CATALOGUE,
   CITY_CODE,
+  DEPARTMENTS,
+  ENTITLEMENT_CODE,
   WEEKENDS_ONLY,
   citationKeyOf,
   citationLabel,
@@ -126,6 +128,9 @@ describe('citation shape', () => {
     ['21.2',      21,      2,         null,   '第21条第2款'],
     ['21.1.2',    21,      1,         2,      '第21条第1款第2项'],
     ['14.1',      14,      1,         null,   '第14条第1款'],
+    ['20.1',      20,      null,      null,   '第20条'],
+    ['24.1',      24,      null,      null,   '第24条'],
+    ['2.1',       2,       1,         null,   '第2条第1款'],
     ['13',        13,      null,      null,   '第13条'],
     ['24',        24,      null,      null,   '第24条'],
   ] as const)('cite(%j) is article %i, paragraph %j, clause %j (%s)', (key, article, paragraph, clause, label) => {
@@ -220,6 +225,38 @@ describe('CATALOGUE: Art. 18 and 19 entitlements (SPEC table)', () => {
   ] as const)('a local %s cites Art. %i(%i)', (kind, article, clause) => {
     const c = localCitation(kind);
     expect([c.article, c.clause]).toEqual([article, clause]);
+  });
+});
+
+describe('the departments (Art. 4, 6; the contract\'s Department enum)', () => {
+  it('are the ten departments of the contract, and every catalogue item names one of them', () => {
+    const contractEnum = /enum Department \{([^}]*)\}/.exec(CONTRACT)![1]!.trim().split(/\s+/);
+    expect(DEPARTMENTS).toEqual([
+      'PUBLIC_SECURITY', 'DEVELOPMENT_AND_REFORM', 'HUMAN_RESOURCES_AND_SOCIAL_SECURITY', 'HEALTH', 'EDUCATION',
+      'CIVIL_AFFAIRS', 'JUSTICE', 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT', 'TRANSPORT', 'CULTURE_AND_TOURISM',
+    ]);
+    expect(DEPARTMENTS).toEqual(contractEnum);
+    for (const e of CATALOGUE) expect(DEPARTMENTS).toContain(e.department);
+  });
+});
+
+describe('ENTITLEMENT_CODE: a local entitlement\'s code is an upper-case letter, then 2 to 63 upper-case letters, digits or _', () => {
+  it.each([
+    // code,                       valid, why
+    ['XINAN_LIBRARY_CARD',         true,  ''],
+    ['ABC',                        true,  'three characters, the shortest'],
+    ['A' + 'B'.repeat(63),         true,  '64 characters, the longest'],
+    ['AB',                         false, 'two characters'],
+    ['A' + 'B'.repeat(64),         false, '65 characters'],
+    ['A12_3',                      true,  'digits and _ after the first letter'],
+    ['1ABC',                       false, 'starts with a digit'],
+    ['_ABC',                       false, 'starts with _'],
+    ['ABc',                        false, 'a lower-case letter'],
+    ['AB-C',                       false, 'a hyphen'],
+    ['xABC',                       false, 'a lower-case letter in front'],
+    ['ABC ',                       false, 'a trailing space'],
+  ])('%j valid: %s %s', (code, valid) => {
+    expect(ENTITLEMENT_CODE.test(code)).toBe(valid);
   });
 });
 

@@ -13,6 +13,8 @@ describe('parseCitizenId: valid numbers', () => {
     ['  11010519491231002X\t\n',   '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
     ['410302199001011235',         '410302199001011235', '1990-01-01', 'MALE',   '410302'],
     ['410302202611280015',         '410302202611280015', '2026-11-28', 'MALE',   '410302'],
+    ['\v\f11010519491231002X\v',     '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
+    ['110105190001010028',         '110105190001010028', '1900-01-01', 'FEMALE', '110105'],
   ])('%j is valid', (input, value, birthDate, sex, regionCode) => {
     const r = parseCitizenId(input, TODAY);
     expect(r).toEqual({ ok: true, value, birthDate, sex, regionCode });
@@ -80,8 +82,30 @@ describe('maskCitizenId', () => {
     ['4103021990', '**********'],
     ['41030219901', '410302*9901'],
     ['  410302199001011235 ', '410302********1235'],
+    ['x1010519491231002x', 'x10105********002X'],
   ])('%j → %j (the first 6 and last 4 stay visible; 10 characters or fewer are masked entirely)', (id, masked) => {
     expect(maskCitizenId(id)).toBe(masked);
+  });
+});
+
+describe('citizenIdCheckCharacter: ISO 7064 MOD 11-2 over exactly 17 ASCII digits', () => {
+  it.each([
+    // first 17,             check
+    ['11010519491231002',   'X'],
+    ['41030219900101123',   '5'],
+  ])('%s → %s', (first17, check) => {
+    expect(citizenIdCheckCharacter(first17)).toBe(check);
+  });
+
+  it.each([
+    // input,                 why
+    ['1101051949123100',     '16 digits'],
+    ['110105194912310021',   '18 digits'],
+    ['1101051949123100X',    'a letter'],
+    ['X11010519491231002',   'a letter in front of 17 digits'],
+    ['11010519491231002X',   '17 digits and a letter behind'],
+  ])('refuses %j (%s)', (input) => {
+    expect(() => citizenIdCheckCharacter(input)).toThrow(new RangeError('expected 17 ASCII digits'));
   });
 });
 

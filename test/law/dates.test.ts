@@ -15,6 +15,7 @@ import {
   daysInMonth,
   isDateError,
   isLeapYear,
+  isValidYmd,
   isoWeekday,
   maxDate,
   minDate,
@@ -65,6 +66,15 @@ describe('parseLocalDate', () => {
     }
   });
 
+  it('never echoes more than the first 40 characters of what it refuses', () => {
+    const input = `2026-02-30${'9'.repeat(30)}SECRET`;
+    const r = parseLocalDate(input);
+    expect(isDateError(r) && [r.messageEn, r.messageZh]).toEqual([
+      `"${input.slice(0, 40)}" is not a calendar date in the form YYYY-MM-DD`,
+      `“${input.slice(0, 40)}”不是 YYYY-MM-DD 格式的有效日期`,
+    ]);
+  });
+
   it('d() throws on a malformed literal', () => {
     expect(() => d('2026-02-30')).toThrow(RangeError);
   });
@@ -89,6 +99,30 @@ describe('leap years (Gregorian): every fourth year, but not centuries, except e
     expect(addYears(d('2000-02-29'), 1)).toBe('2001-02-28');
     expect(addDays(d('2100-02-28'), 1)).toBe('2100-03-01');
     expect(isDateError(parseLocalDate('2100-02-29'))).toBe(true);
+  });
+});
+
+describe('isValidYmd and ymd: whole numbers, years 1 to 9999, a real day of the month', () => {
+  it.each([
+    // y,     m,    d,    valid, why
+    [2026,    2,    28,   true,  ''],
+    [2026,    2,    29,   false, 'not a leap year'],
+    [2026,    4,    31,   false, 'April has 30 days'],
+    [1,       1,    1,    true,  'the first day of year 1'],
+    [0,       12,   31,   false, 'no year 0'],
+    [9999,    12,   31,   true,  'the last day of year 9999'],
+    [10000,   1,    1,    false, 'five-digit years are not dates'],
+    [2026,    0,    1,    false, 'no month 0'],
+    [2026,    13,   1,    false, 'no month 13'],
+    [2026,    1,    0,    false, 'no day 0'],
+    [2026.5,  1,    1,    false, 'a fractional year'],
+    [2026,    1.5,  1,    false, 'a fractional month'],
+    [2026,    1,    1.5,  false, 'a fractional day'],
+    [NaN,     1,    1,    false, 'not a number'],
+  ])('%d-%d-%d valid: %s %s', (y, m, dd, valid) => {
+    expect(isValidYmd(y, m, dd)).toBe(valid);
+    if (valid) expect(ymd(y, m, dd)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    else expect(() => ymd(y, m, dd)).toThrow(new RangeError(`not a calendar date: ${y}-${m}-${dd}`));
   });
 });
 

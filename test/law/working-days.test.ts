@@ -95,7 +95,7 @@ describe('addWorkingDays: the n-th working day strictly after the start (the sta
   });
 
   it.each([0, -1, 1.5])('refuses a period of %j working days', (n) => {
-    expect(() => addWorkingDays(CAL, d('2026-03-02'), n)).toThrow(RangeError);
+    expect(() => addWorkingDays(CAL, d('2026-03-02'), n)).toThrow(new RangeError('a working-day period has at least one day'));
   });
 });
 
