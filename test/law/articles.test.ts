@@ -15,6 +15,7 @@ import {
   citationKeyOf,
   citationLabel,
   cite,
+  textOf,
   localCitation,
   rulesVersion,
   type CitationKey,
@@ -110,6 +111,16 @@ describe('verbatim text (shared/regulation-zh.txt)', () => {
     ['9',     '当场人像采集'],
   ] as const)('cite(%j) contains %j', (key, fragment) => {
     expect(cite(key).textZh).toContain(fragment);
+  });
+
+  it.each([
+    // article, its clauses numbered as the source numbers them
+    ['18',      ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）', '（十）', '（十一）', '（十二）']],
+    ['19',      ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）']],
+    ['22',      ['（一）', '（二）', '（三）', '（四）', '（五）']],
+  ] as const)('the whole of Art. %s numbers its clauses %j', (key, numbers) => {
+    const text = textOf(key);
+    expect(text.match(/（[一二三四五六七八九十]+）/g)).toEqual(numbers);
   });
 
   it('Art. 14 para 1 is one joined sentence: no line break or full-width space inside', () => {

@@ -188,6 +188,11 @@ describe('GB/T 2260: the 34 province-level divisions are the first two digits of
     }
   });
 
+  it('a number is not a code (only strings come in from the API and the database)', () => {
+    expect(isValidHukouRegionCode(410302 as unknown as string)).toBe(false);
+    expect(isLocalHukou(410302 as unknown as string)).toBe(false);
+  });
+
   it.each([
     // code,        why
     ['4103020',    'seven digits'],
