@@ -3,7 +3,7 @@
  * text (generated from shared/regulation-zh.txt), an English title, and where its behaviour lives —
  * or, for an article that carries no behaviour, why it is deliberately not encoded.
  */
-import { ARTICLE_TEXTS, type CitationKey } from './articles.generated';
+import { ARTICLE_TEXTS, type ArticleText, type CitationKey } from './articles.generated';
 
 export type { CitationKey } from './articles.generated';
 
@@ -62,15 +62,18 @@ function parseKey(key: CitationKey): [number, number | null, number | null] {
   return [a!, p ?? null, c ?? null];
 }
 
+/** A paragraph as the source prints it: its text, then its clauses numbered （一）（二）…. */
+function paragraphText(para: ArticleText['paragraphs'][number]): string {
+  return [para.textZh, ...para.clauses.map((cl, i) => `（${chineseNumeral(i + 1)}）${cl}`)].join('');
+}
+
 /** The verbatim text of an article, paragraph or clause. */
 export function textOf(key: CitationKey): string {
   const [a, p, c] = parseKey(key);
   const art = ARTICLE_TEXTS[a - 1]!;
-  if (p === null) {
-    return art.paragraphs.map((x) => [x.textZh, ...x.clauses.map((cl, i) => `（${chineseNumeral(i + 1)}）${cl}`)].join('')).join('');
-  }
+  if (p === null) return art.paragraphs.map(paragraphText).join('');
   const para = art.paragraphs[p - 1]!;
-  if (c === null) return para.textZh + para.clauses.join('');
+  if (c === null) return paragraphText(para);
   return para.clauses[c - 1]!;
 }
 

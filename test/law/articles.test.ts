@@ -123,6 +123,11 @@ describe('verbatim text (shared/regulation-zh.txt)', () => {
     expect(text.match(/（[一二三四五六七八九十]+）/g)).toEqual(numbers);
   });
 
+  it('a paragraph is cited with its clauses numbered as in the source', () => {
+    expect(cite('20.1').textZh).toBe(cite('20').textZh);
+    expect(cite('21.1').textZh).toBe('有下列行为之一的，由公安机关处二百元以上一千元以下罚款，有违法所得的，没收违法所得：（一）冒用他人居住证或者使用骗领的居住证；（二）购买、出售、使用伪造、变造的居住证。');
+  });
+
   it('Art. 14 para 1 is one joined sentence: no line break or full-width space inside', () => {
     const t = cite('14.1').textZh;
     expect(t).not.toMatch(/[\s\u3000]/);
