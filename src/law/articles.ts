@@ -3,7 +3,7 @@
  * text (generated from shared/regulation-zh.txt), an English title, and where its behaviour lives —
  * or, for an article that carries no behaviour, why it is deliberately not encoded.
  */
-import { ARTICLE_TEXTS, type CitationKey } from './articles.generated';
+import { ARTICLE_TEXTS, type ArticleText, type CitationKey } from './articles.generated';
 
 export type { CitationKey } from './articles.generated';
 
@@ -157,17 +157,18 @@ function parseKey(key: CitationKey): [number, number | null, number | null] {
   return [a, p ?? null, c ?? null];
 }
 
+/** A paragraph as the source prints it: its text, then its clauses numbered （一）（二）…. */
+function paragraphText(para: ArticleText['paragraphs'][number]): string {
+  return [para.textZh, ...para.clauses.map((cl, i) => `（${chineseNumeral(i + 1)}）${cl}`)].join('');
+}
+
 /** The verbatim text of an article, paragraph or clause. */
 export function textOf(key: CitationKey): string {
   const [a, p, c] = parseKey(key);
   const art = ARTICLE_TEXTS[a - 1];
-  if (p === null) {
-    return art.paragraphs
-      .map((x) => [x.textZh, ...x.clauses.map((cl, i) => `（${chineseNumeral(i + 1)}）${cl}`)].join(''))
-      .join('');
-  }
+  if (p === null) return art.paragraphs.map(paragraphText).join('');
   const para = art.paragraphs[p - 1];
-  if (c === null) return para.textZh + para.clauses.join('');
+  if (c === null) return paragraphText(para);
   return para.clauses[c - 1];
 }
 
@@ -181,7 +182,7 @@ const cache = new Map<CitationKey, Citation>();
 
 /**
  * A citation of something that exists: the key type admits only real articles, paragraphs and
- * clauses. A single-paragraph article is cited by its clause as 第18条第7项 (paragraph null).
+ * clauses. A single-paragraph article names no paragraph: 第18条第7项, and 第20条 for key '20.1'.
  */
 export function cite(key: CitationKey): Citation {
   let c = cache.get(key);
@@ -190,7 +191,7 @@ export function cite(key: CitationKey): Citation {
     const onlyParagraph = ARTICLE_TEXTS[article - 1].paragraphs.length === 1;
     c = Object.freeze({
       article,
-      paragraph: onlyParagraph && clause !== null ? null : paragraph,
+      paragraph: onlyParagraph ? null : paragraph,
       clause,
       textZh: textOf(key),
     });

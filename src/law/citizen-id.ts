@@ -118,7 +118,7 @@ export function parseCitizenId(input: string, today: LocalDate): CitizenIdParseR
   const regionCode = upper.slice(0, 6);
   if (!isValidHukouRegionCode(regionCode)) return fail('REGION');
 
-  const sex = (upper.charCodeAt(16) - 48) % 2 === 1 ? 'MALE' : 'FEMALE';
+  const sex = Number(upper[16]) % 2 === 1 ? 'MALE' : 'FEMALE';
   return { ok: true, value: upper as CitizenIdNumber, birthDate, sex, regionCode };
 }
 

@@ -56,13 +56,12 @@ export const REGION_CODE_HISTORY: Readonly<Record<string, string>> = Object.free
 const BY_CODE: ReadonlyMap<string, Region> = new Map(REGIONS.map((r) => [r.code, r]));
 const HISTORY: ReadonlyMap<string, string> = new Map(Object.entries(REGION_CODE_HISTORY));
 
-/** The current region for a current or retired Luoyang code; undefined for anything else. */
+/**
+ * The current region for a current or retired Luoyang code; undefined for anything else (the maps
+ * hold only the exact six-digit codes, so no other string finds anything).
+ */
 export function resolveRegionCode(code: string): Region | undefined {
-  if (typeof code !== 'string' || !/^[0-9]{6}$/.test(code)) return undefined;
-  const current = BY_CODE.get(code);
-  if (current) return current;
-  const successor = HISTORY.get(code);
-  return successor === undefined ? undefined : BY_CODE.get(successor);
+  return BY_CODE.get(HISTORY.get(code) ?? code);
 }
 
 /** 'URBAN' for the urban area, a county's code for that county, 'CITY' for the city as a whole. */

@@ -6,10 +6,10 @@
 import { ARTICLE_TEXTS } from './articles.generated';
 import type { WorkingCalendar } from './working-days';
 
-export const RULES_VERSION = '1.0.0';
+export const RULES_VERSION = '1.0.1';
 
 /** FNV-1a, 32 bit: a stable fingerprint of the regulation text (no crypto needed: not a secret). */
-function fnv1a(s: string): string {
+export function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i += 1) {
     h ^= s.charCodeAt(i);

@@ -6,7 +6,13 @@
  * 连续就读条件之一的，可以依照本办法的规定申领居住证。
  */
 import { describe, it, expect } from 'vitest';
-import { d, decideApplication, type ApplicationFacts, type ResidenceBasis } from '../../src/law';
+import {
+  citationLabel,
+  d,
+  decideApplication,
+  type ApplicationFacts,
+  type ResidenceBasis,
+} from '../../src/law';
 import { OFFICIAL_CALENDAR as CAL } from '../../src/calendar/official';
 
 const BASE: ApplicationFacts = {
@@ -166,4 +172,82 @@ describe('Art. 24: before 2016-02-15 the only reason is LAW_IN_FORCE, not passed
       ['RESIDENCE_BASIS', true],
     ]);
   });
+});
+
+describe('what each condition says, and the article it cites (Art. 23: a refusal says which condition failed and why)', () => {
+  it.each([
+    // case,                  facts,                                                                       code,                    passed, cites,        中文,                                                    English
+    [
+      'before the law',
+      { appliedOn: d('2016-02-14'), registeredOn: d('2015-01-01') },
+      'LAW_IN_FORCE',
+      false,
+      '第24条',
+      '本办法自2016年2月15日起施行',
+      'The Measures apply from 2016-02-15',
+    ],
+    ['law in force', {}, 'LAW_IN_FORCE', true, '第24条', '本办法已施行', 'The Measures are in force'],
+    [
+      'non-local',
+      {},
+      'NON_LOCAL_HUKOU',
+      true,
+      '第2条第1款',
+      '户籍不在本市',
+      'Household registration is outside Luoyang',
+    ],
+    [
+      'local',
+      { hukouRegionCode: '410302' },
+      'NON_LOCAL_HUKOU',
+      false,
+      '第2条第1款',
+      '户籍在洛阳市，无需申领居住证',
+      'Household registration is in Luoyang (I-1): no residence permit is needed',
+    ],
+    [
+      'six months held',
+      {},
+      'SIX_MONTHS_RESIDENCE',
+      true,
+      '第2条第1款',
+      '自2026-03-15居住登记起已连续居住六个月以上',
+      'Six months of residence since registration on 2026-03-15',
+    ],
+    [
+      'six months not held',
+      { appliedOn: d('2026-09-15') },
+      'SIX_MONTHS_RESIDENCE',
+      false,
+      '第2条第1款',
+      '自2026-03-15居住登记起未满六个月，2026-09-16起可申领',
+      'Less than six months since registration on 2026-03-15: may apply from 2026-09-16',
+    ],
+    [
+      'a basis',
+      {},
+      'RESIDENCE_BASIS',
+      true,
+      '第2条第1款',
+      '符合稳定就业、稳定住所、连续就读条件之一',
+      'Stable employment, stable residence or continuous study',
+    ],
+    [
+      'no basis',
+      { basis: [] },
+      'RESIDENCE_BASIS',
+      false,
+      '第2条第1款',
+      '不符合稳定就业、稳定住所、连续就读条件之一',
+      'None of stable employment, stable residence or continuous study',
+    ],
+  ] as [string, Partial<ApplicationFacts>, string, boolean, string, string, string][])(
+    '%s: %s %s, %s',
+    (_case, over, code, passed, cites, zh, en) => {
+      const r = apply(over).reasons.find((x) => x.code === code);
+      expect(
+        r && { passed: r.passed, cites: citationLabel(r.citation), zh: r.messageZh, en: r.messageEn },
+      ).toEqual({ passed, cites, zh, en });
+    },
+  );
 });

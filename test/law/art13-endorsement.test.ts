@@ -120,6 +120,10 @@ describe('permitStateOn: status, validThrough and window on a day (permit issued
     [['2025-02-20'], '2025-09-10', '2025-09-10', 'CONFISCATED', '2025-09-09', null, 1],
     [['2025-02-20'], '2025-09-10', '2026-06-01', 'CONFISCATED', '2025-09-09', null, 1],
     [[], '2024-03-01', '2024-03-01', 'CONFISCATED', null, null, 0],
+    [[], '2024-03-01', '2025-06-01', 'CONFISCATED', null, null, 0],
+    [[], '2024-03-02', '2024-03-01', 'VALID', '2025-03-03', W1, 0],
+    [[], '2024-03-02', '2024-03-02', 'CONFISCATED', '2024-03-01', null, 0],
+    [[], '2025-03-04', '2025-03-04', 'CONFISCATED', '2025-03-03', null, 0],
     [[], '2025-06-01', '2025-06-01', 'CONFISCATED', '2025-03-03', null, 0],
   ] as [string[], string | null, string, string, string | null, object | null, number][])(
     'endorsed %j, confiscated %s, on %s: %s through %s',
@@ -131,6 +135,52 @@ describe('permitStateOn: status, validThrough and window on a day (permit issued
         endorsementWindow: s.endorsementWindow,
         endorsedYears: s.endorsedYears,
       }).toEqual({ status, validThrough, endorsementWindow: window, endorsedYears });
+    },
+  );
+
+  it.each([
+    // endorsed on,     confiscated,   as of,         status,           provisional, why
+    [[], null, '2024-02-29', 'NOT_YET_ISSUED', false, 'before issue nothing rests on the calendar'],
+    [[], null, '2024-06-01', 'VALID', false, 'valid through 2025-03-03, a known year'],
+    [
+      ['2025-02-20', '2026-02-10'],
+      null,
+      '2026-06-01',
+      'VALID',
+      true,
+      'valid through 2027-03-01, not yet announced',
+    ],
+    [
+      ['2025-02-20', '2026-02-10'],
+      '2026-06-01',
+      '2026-06-01',
+      'CONFISCATED',
+      false,
+      'valid through 2026-05-31, the day before confiscation: no calendar in it',
+    ],
+    [
+      ['2025-02-20', '2026-02-10'],
+      '2027-03-02',
+      '2027-03-02',
+      'CONFISCATED',
+      true,
+      'valid through 2027-03-01, the unannounced end of the window, also the day before confiscation',
+    ],
+    [
+      ['2025-02-20', '2026-02-10'],
+      '2027-06-01',
+      '2027-06-01',
+      'CONFISCATED',
+      true,
+      'lapsed after 2027-03-01 (unannounced), confiscated later',
+    ],
+    [[], '2024-06-01', '2024-06-01', 'CONFISCATED', false, 'cut short inside a known year'],
+    [[], '2024-03-01', '2024-03-01', 'CONFISCATED', false, 'confiscated on the day of issue: never valid'],
+  ] as [string[], string | null, string, string, boolean, string][])(
+    'endorsed %j, confiscated %s, on %s: %s, provisional %s (%s)',
+    (endorsed, confiscated, asOf, status, provisional) => {
+      const s = permitStateOn(CAL, facts(endorsed, confiscated), d(asOf));
+      expect([s.status, s.validThroughProvisional]).toEqual([status, provisional]);
     },
   );
 

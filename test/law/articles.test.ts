@@ -9,18 +9,30 @@ import {
   ARTICLES,
   CATALOGUE,
   CITY_CODE,
+  DEPARTMENTS,
+  ENTITLEMENT_CODE,
   WEEKENDS_ONLY,
   citationKeyOf,
   citationLabel,
   cite,
+  textOf,
   localCitation,
   rulesVersion,
   type CitationKey,
 } from '../../src/law';
 import { OFFICIAL_CALENDAR } from '../../src/calendar/official';
 
-const REGULATION = fs.readFileSync(path.resolve(__dirname, '../../../shared/regulation-zh.txt'), 'utf8');
-const CONTRACT = fs.readFileSync(path.resolve(__dirname, '../../../shared/contract.graphql'), 'utf8');
+/** `../shared/<name>` beside the worktree, found by walking up (a mutation run copies the tree one level deeper). */
+function sharedFile(name: string): string {
+  for (let dir = path.resolve(__dirname, '../..'); ; dir = path.dirname(dir)) {
+    const candidate = path.join(path.dirname(dir), 'shared', name);
+    if (fs.existsSync(candidate)) return fs.readFileSync(candidate, 'utf8');
+    if (path.dirname(dir) === dir) throw new Error(`shared/${name} not found above ${__dirname}`);
+  }
+}
+
+const REGULATION = sharedFile('regulation-zh.txt');
+const CONTRACT = sharedFile('contract.graphql');
 
 /** The source text of each article, whitespace (incl. U+3000 and line breaks) removed, "第X条" dropped. */
 function sourceArticles(): string[] {
@@ -114,6 +126,39 @@ describe('verbatim text (shared/regulation-zh.txt)', () => {
     expect(cite(key).textZh).toContain(fragment);
   });
 
+  it.each([
+    // article, its clauses numbered as the source numbers them
+    [
+      '18',
+      [
+        '（一）',
+        '（二）',
+        '（三）',
+        '（四）',
+        '（五）',
+        '（六）',
+        '（七）',
+        '（八）',
+        '（九）',
+        '（十）',
+        '（十一）',
+        '（十二）',
+      ],
+    ],
+    ['19', ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）']],
+    ['22', ['（一）', '（二）', '（三）', '（四）', '（五）']],
+  ] as const)('the whole of Art. %s numbers its clauses %j', (key, numbers) => {
+    const text = textOf(key);
+    expect(text.match(/（[一二三四五六七八九十]+）/g)).toEqual(numbers);
+  });
+
+  it('a paragraph is cited with its clauses numbered as in the source', () => {
+    expect(cite('20.1').textZh).toBe(cite('20').textZh);
+    expect(cite('21.1').textZh).toBe(
+      '有下列行为之一的，由公安机关处二百元以上一千元以下罚款，有违法所得的，没收违法所得：（一）冒用他人居住证或者使用骗领的居住证；（二）购买、出售、使用伪造、变造的居住证。',
+    );
+  });
+
   it('Art. 14 para 1 is one joined sentence: no line break or full-width space inside', () => {
     const t = cite('14.1').textZh;
     expect(t).not.toMatch(/[\s\u3000]/);
@@ -130,6 +175,9 @@ describe('citation shape', () => {
     ['21.2', 21, 2, null, '第21条第2款'],
     ['21.1.2', 21, 1, 2, '第21条第1款第2项'],
     ['14.1', 14, 1, null, '第14条第1款'],
+    ['20.1', 20, null, null, '第20条'],
+    ['24.1', 24, null, null, '第24条'],
+    ['2.1', 2, 1, null, '第2条第1款'],
     ['13', 13, null, null, '第13条'],
     ['24', 24, null, null, '第24条'],
   ] as const)(
@@ -256,6 +304,46 @@ describe('CATALOGUE: Art. 18 and 19 entitlements (SPEC table)', () => {
   ] as const)('a local %s cites Art. %i(%i)', (kind, article, clause) => {
     const c = localCitation(kind);
     expect([c.article, c.clause]).toEqual([article, clause]);
+  });
+});
+
+describe("the departments (Art. 4, 6; the contract's Department enum)", () => {
+  it('are the ten departments of the contract, and every catalogue item names one of them', () => {
+    const contractEnum = /enum Department \{([^}]*)\}/.exec(CONTRACT)![1].trim().split(/\s+/);
+    expect(DEPARTMENTS).toEqual([
+      'PUBLIC_SECURITY',
+      'DEVELOPMENT_AND_REFORM',
+      'HUMAN_RESOURCES_AND_SOCIAL_SECURITY',
+      'HEALTH',
+      'EDUCATION',
+      'CIVIL_AFFAIRS',
+      'JUSTICE',
+      'HOUSING_AND_URBAN_RURAL_DEVELOPMENT',
+      'TRANSPORT',
+      'CULTURE_AND_TOURISM',
+    ]);
+    expect(DEPARTMENTS).toEqual(contractEnum);
+    for (const e of CATALOGUE) expect(DEPARTMENTS).toContain(e.department);
+  });
+});
+
+describe("ENTITLEMENT_CODE: a local entitlement's code is an upper-case letter, then 2 to 63 upper-case letters, digits or _", () => {
+  it.each([
+    // code,                       valid, why
+    ['XINAN_LIBRARY_CARD', true, ''],
+    ['ABC', true, 'three characters, the shortest'],
+    ['A' + 'B'.repeat(63), true, '64 characters, the longest'],
+    ['AB', false, 'two characters'],
+    ['A' + 'B'.repeat(64), false, '65 characters'],
+    ['A12_3', true, 'digits and _ after the first letter'],
+    ['1ABC', false, 'starts with a digit'],
+    ['_ABC', false, 'starts with _'],
+    ['ABc', false, 'a lower-case letter'],
+    ['AB-C', false, 'a hyphen'],
+    ['xABC', false, 'a lower-case letter in front'],
+    ['ABC ', false, 'a trailing space'],
+  ])('%j valid: %s %s', (code, valid) => {
+    expect(ENTITLEMENT_CODE.test(code)).toBe(valid);
   });
 });
 

@@ -1,7 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { addDays, d } from '../../src/law/date';
-import { ageOn, citizenIdCheckCharacter, maskCitizenId, parseCitizenId } from '../../src/law/citizen-id';
+import {
+  ageOn,
+  citizenIdCheckCharacter,
+  composeCitizenId,
+  maskCitizenId,
+  parseCitizenId,
+} from '../../src/law/citizen-id';
 
 const TODAY = d('2026-11-28');
 
@@ -13,6 +19,8 @@ describe('parseCitizenId: valid numbers', () => {
     ['  11010519491231002X\t\n', '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
     ['410302199001011235', '410302199001011235', '1990-01-01', 'MALE', '410302'],
     ['410302202611280015', '410302202611280015', '2026-11-28', 'MALE', '410302'],
+    ['\v\f11010519491231002X\v', '11010519491231002X', '1949-12-31', 'FEMALE', '110105'],
+    ['110105190001010028', '110105190001010028', '1900-01-01', 'FEMALE', '110105'],
   ])('%j is valid', (input, value, birthDate, sex, regionCode) => {
     const r = parseCitizenId(input, TODAY);
     expect(r).toEqual({ ok: true, value, birthDate, sex, regionCode });
@@ -76,9 +84,54 @@ describe('maskCitizenId', () => {
     ['11010519491231002x', '110105********002X'],
     ['410302199001011235', '410302********1235'],
     ['12345', '*****'],
-  ])('%s → %s', (id, masked) => {
-    expect(maskCitizenId(id)).toBe(masked);
+    ['', ''],
+    ['4103021990', '**********'],
+    ['41030219901', '410302*9901'],
+    ['  410302199001011235 ', '410302********1235'],
+    ['x1010519491231002x', 'x10105********002X'],
+  ])(
+    '%j → %j (the first 6 and last 4 stay visible; 10 characters or fewer are masked entirely)',
+    (id, masked) => {
+      expect(maskCitizenId(id)).toBe(masked);
+    },
+  );
+});
+
+describe('citizenIdCheckCharacter: ISO 7064 MOD 11-2 over exactly 17 ASCII digits', () => {
+  it.each([
+    // first 17,             check
+    ['11010519491231002', 'X'],
+    ['41030219900101123', '5'],
+  ])('%s → %s', (first17, check) => {
+    expect(citizenIdCheckCharacter(first17)).toBe(check);
   });
+
+  it.each([
+    // input,                 why
+    ['1101051949123100', '16 digits'],
+    ['110105194912310021', '18 digits'],
+    ['1101051949123100X', 'a letter'],
+    ['X11010519491231002', 'a letter in front of 17 digits'],
+    ['11010519491231002X', '17 digits and a letter behind'],
+  ])('refuses %j (%s)', (input) => {
+    expect(() => citizenIdCheckCharacter(input)).toThrow(new RangeError('expected 17 ASCII digits'));
+  });
+});
+
+describe('composeCitizenId: region code, birth date, sequence, check character (GB 11643)', () => {
+  it.each([
+    // region,   birth,         sequence, number
+    ['110105', '1949-12-31', 2, '11010519491231002X'],
+    ['110105', '19491231', '002', '11010519491231002X'],
+    ['410302', '1990-01-01', 123, '410302199001011235'],
+    ['410302', '2026-11-28', 1, '410302202611280015'],
+  ] as [string, string, number | string, string][])(
+    '%s, born %s, sequence %j → %s',
+    (region, birth, seq, id) => {
+      expect(composeCitizenId(region, birth, seq)).toBe(id);
+      expect(parseCitizenId(id, TODAY).ok).toBe(true);
+    },
+  );
 });
 
 describe('ageOn (Civil Code anniversaries)', () => {

@@ -12,8 +12,13 @@ import {
   d,
   daysBetween,
   fromEpochDay,
+  daysInMonth,
   isDateError,
+  isLeapYear,
+  isValidYmd,
   isoWeekday,
+  maxDate,
+  minDate,
   parseLocalDate,
   toEpochDay,
   todayInShanghai,
@@ -61,8 +66,76 @@ describe('parseLocalDate', () => {
     }
   });
 
+  it('never echoes more than the first 40 characters of what it refuses', () => {
+    const input = `2026-02-30${'9'.repeat(30)}SECRET`;
+    const r = parseLocalDate(input);
+    expect(isDateError(r) && [r.messageEn, r.messageZh]).toEqual([
+      `"${input.slice(0, 40)}" is not a calendar date in the form YYYY-MM-DD`,
+      `“${input.slice(0, 40)}”不是 YYYY-MM-DD 格式的有效日期`,
+    ]);
+  });
+
   it('d() throws on a malformed literal', () => {
     expect(() => d('2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('leap years (Gregorian): every fourth year, but not centuries, except every fourth century', () => {
+  it.each([
+    // year, leap,  February, why
+    [2024, true, 29, 'divisible by 4'],
+    [2026, false, 28, 'not divisible by 4'],
+    [1900, false, 28, 'a century not divisible by 400'],
+    [2100, false, 28, 'a century not divisible by 400'],
+    [2000, true, 29, 'divisible by 400'],
+    [1600, true, 29, 'divisible by 400'],
+  ])('%i leap: %s, February has %i days (%s)', (year, leap, february) => {
+    expect(isLeapYear(year)).toBe(leap);
+    expect(daysInMonth(year, 2)).toBe(february);
+  });
+
+  it('2000-02-29 exists, and a year after it is 2001-02-28; 2100-02-29 does not exist', () => {
+    expect(addDays(d('2000-02-28'), 1)).toBe('2000-02-29');
+    expect(addYears(d('2000-02-29'), 1)).toBe('2001-02-28');
+    expect(addDays(d('2100-02-28'), 1)).toBe('2100-03-01');
+    expect(isDateError(parseLocalDate('2100-02-29'))).toBe(true);
+  });
+});
+
+describe('isValidYmd and ymd: whole numbers, years 1 to 9999, a real day of the month', () => {
+  it.each([
+    // y,     m,    d,    valid, why
+    [2026, 2, 28, true, ''],
+    [2026, 2, 29, false, 'not a leap year'],
+    [2026, 4, 31, false, 'April has 30 days'],
+    [1, 1, 1, true, 'the first day of year 1'],
+    [0, 12, 31, false, 'no year 0'],
+    [9999, 12, 31, true, 'the last day of year 9999'],
+    [10000, 1, 1, false, 'five-digit years are not dates'],
+    [2026, 0, 1, false, 'no month 0'],
+    [2026, 13, 1, false, 'no month 13'],
+    [2026, 1, 0, false, 'no day 0'],
+    [2026.5, 1, 1, false, 'a fractional year'],
+    [2026, 1.5, 1, false, 'a fractional month'],
+    [2026, 1, 1.5, false, 'a fractional day'],
+    [NaN, 1, 1, false, 'not a number'],
+  ])('%d-%d-%d valid: %s %s', (y, m, dd, valid) => {
+    expect(isValidYmd(y, m, dd)).toBe(valid);
+    if (valid) expect(ymd(y, m, dd)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    else expect(() => ymd(y, m, dd)).toThrow(new RangeError(`not a calendar date: ${y}-${m}-${dd}`));
+  });
+});
+
+describe('minDate and maxDate: the earlier and the later of two days', () => {
+  it.each([
+    // a,            b,             earlier,       later
+    ['2025-03-03', '2025-09-09', '2025-03-03', '2025-09-09'],
+    ['2025-09-09', '2025-03-03', '2025-03-03', '2025-09-09'],
+    ['2026-01-01', '2026-01-01', '2026-01-01', '2026-01-01'],
+    ['2025-12-31', '2026-01-01', '2025-12-31', '2026-01-01'],
+  ])('%s and %s: earlier %s, later %s', (a, b, earlier, later) => {
+    expect(minDate(d(a), d(b))).toBe(earlier);
+    expect(maxDate(d(a), d(b))).toBe(later);
   });
 });
 

@@ -111,6 +111,22 @@ describe('validateName', () => {
   });
 
   it.each([
+    // input,           English,                                                                                         中文
+    ['', 'The name is empty.', '姓名不能为空。'],
+    ['\u3000 ', 'The name is empty.', '姓名不能为空。'],
+    ['a'.repeat(65), 'The name is longer than 64 characters.', '姓名不能超过64个字符。'],
+    ['张\u0007三', 'The name contains control or formatting characters.', '姓名含有控制字符或格式字符。'],
+    ['张\u200D三', 'The name contains control or formatting characters.', '姓名含有控制字符或格式字符。'],
+    [
+      '张三1',
+      'The name may contain only letters, the middle dot (·), spaces, hyphens, apostrophes and periods.',
+      '姓名只能包含文字、间隔号（·）、空格、连字符、撇号和句点。',
+    ],
+  ])('refuses %j saying why: %s', (input, messageEn, messageZh) => {
+    expect(validateName(input)).toEqual({ ok: false, error: { kind: 'NAME_INVALID', messageEn, messageZh } });
+  });
+
+  it.each([
     ['𠮷 (supplementary plane)', '𠮷野家', '𠮷野家'],
     ['64 supplementary-plane letters', '\u{20BB7}'.repeat(64), '\u{20BB7}'.repeat(64)],
     ['64 code points', 'a'.repeat(64), 'a'.repeat(64)],

@@ -166,3 +166,88 @@ describe('isValidHukouRegionCode', () => {
     expect(isValidHukouRegionCode(code)).toBe(expected);
   });
 });
+
+describe('GB/T 2260: the 34 province-level divisions are the first two digits of a household registration', () => {
+  const PROVINCES = [
+    // prefix, province
+    ['11', '北京市'],
+    ['12', '天津市'],
+    ['13', '河北省'],
+    ['14', '山西省'],
+    ['15', '内蒙古自治区'],
+    ['21', '辽宁省'],
+    ['22', '吉林省'],
+    ['23', '黑龙江省'],
+    ['31', '上海市'],
+    ['32', '江苏省'],
+    ['33', '浙江省'],
+    ['34', '安徽省'],
+    ['35', '福建省'],
+    ['36', '江西省'],
+    ['37', '山东省'],
+    ['41', '河南省'],
+    ['42', '湖北省'],
+    ['43', '湖南省'],
+    ['44', '广东省'],
+    ['45', '广西壮族自治区'],
+    ['46', '海南省'],
+    ['50', '重庆市'],
+    ['51', '四川省'],
+    ['52', '贵州省'],
+    ['53', '云南省'],
+    ['54', '西藏自治区'],
+    ['61', '陕西省'],
+    ['62', '甘肃省'],
+    ['63', '青海省'],
+    ['64', '宁夏回族自治区'],
+    ['65', '新疆维吾尔自治区'],
+    ['71', '台湾省'],
+    ['81', '香港特别行政区'],
+    ['82', '澳门特别行政区'],
+  ] as const;
+
+  it('lists 34 divisions', () => {
+    expect(PROVINCES).toHaveLength(34);
+  });
+
+  it.each(PROVINCES)('%s0000 (%s) and a code under it are valid', (prefix) => {
+    expect(isValidHukouRegionCode(`${prefix}0000`)).toBe(true);
+    expect(isValidHukouRegionCode(`${prefix}0102`)).toBe(true);
+  });
+
+  it('no other two-digit prefix is a province (00–10, 16–20, 24–30, 38–40, 47–49, 55–60, 66–70, 72–80, 83–99)', () => {
+    const provinces = new Set<string>(PROVINCES.map(([p]) => p));
+    for (let n = 0; n < 100; n += 1) {
+      const prefix = String(n).padStart(2, '0');
+      expect([prefix, isValidHukouRegionCode(`${prefix}0102`)]).toEqual([prefix, provinces.has(prefix)]);
+    }
+  });
+
+  it('a number is not a code (only strings come in from the API and the database)', () => {
+    expect(isValidHukouRegionCode(410302 as unknown as string)).toBe(false);
+    expect(isLocalHukou(410302 as unknown as string)).toBe(false);
+  });
+
+  it.each([
+    // code,        why
+    ['4103020', 'seven digits'],
+    ['410302\n', 'a trailing line break'],
+    [' 410302', 'a leading space'],
+  ])('%j is not a region code (%s)', (code) => {
+    expect(isValidHukouRegionCode(code)).toBe(false);
+  });
+});
+
+describe('I-1: only a code that is exactly 4103 and two digits is local', () => {
+  it.each([
+    // code,        local, why
+    ['1410302', false, 'seven digits that end in 410302'],
+    ['41030211', false, 'eight digits that start with 410302'],
+    ['x410302', false, 'a letter before 410302'],
+    ['410302\n', false, 'a trailing line break'],
+    ['41030a', false, 'a letter in the last place'],
+    ['410399', true, 'any two digits after 4103'],
+  ])('%j local: %s (%s)', (code, local) => {
+    expect(isLocalHukou(code)).toBe(local);
+  });
+});

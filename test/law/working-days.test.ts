@@ -105,7 +105,9 @@ describe('addWorkingDays: the n-th working day strictly after the start (the sta
   });
 
   it.each([0, -1, 1.5])('refuses a period of %j working days', (n) => {
-    expect(() => addWorkingDays(CAL, d('2026-03-02'), n)).toThrow(RangeError);
+    expect(() => addWorkingDays(CAL, d('2026-03-02'), n)).toThrow(
+      new RangeError('a working-day period has at least one day'),
+    );
   });
 });
 
@@ -140,6 +142,42 @@ describe('calendarFromSchedule: a make-up working day beats a listed day off', (
     ['2026-03-14', false],
   ])('%s working: %s', (date, working) => {
     expect(cal.isWorkingDay(d(date))).toBe(working);
+  });
+});
+
+describe('a schedule that knows only 2025: what rests on a day whose notice is unknown is provisional', () => {
+  // December 2025 needs the 2026 notice too; 2026 is not known here.
+  const cal = calendarFromSchedule({
+    id: 'knows-2025',
+    knownYears: new Set([2025]),
+    daysOff: new Set(['2025-10-01', '2026-01-01']),
+    makeUpWorkdays: new Set(['2025-09-28', '2026-01-04']),
+  });
+
+  it.each([
+    // date,         working, known, why
+    ['2025-10-01', false, true, 'a listed day off in the known year'],
+    ['2025-09-28', true, true, 'a listed make-up Sunday in the known year'],
+    ['2026-01-01', true, false, 'listed as off, but 2026 is not a known year: weekdays work'],
+    ['2026-01-04', false, false, 'listed as a make-up day, but 2026 is not known: a Sunday rests'],
+    ['2025-11-30', false, true, 'a Sunday in November of the known year'],
+    ['2025-12-01', true, false, 'December of the last known year'],
+  ])('%s working: %s, known: %s (%s)', (date, working, known) => {
+    expect([cal.isWorkingDay(d(date)), cal.isKnown(d(date))]).toEqual([working, known]);
+  });
+
+  it.each([
+    // date,         rolled to,     provisional, why
+    [
+      '2025-11-29',
+      '2025-12-01',
+      true,
+      'a known Saturday rolls into December, which the 2026 notice could still move',
+    ],
+    ['2025-11-28', '2025-11-28', false, 'a known Friday stays'],
+    ['2025-09-27', '2025-09-28', false, 'a known Saturday rolls to the make-up Sunday'],
+  ])('rollToWorkingDay(%s) → %s, provisional %s (%s)', (date, rolled, provisional) => {
+    expect(rollToWorkingDay(cal, d(date))).toEqual({ date: rolled, provisional });
   });
 });
 

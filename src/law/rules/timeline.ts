@@ -50,7 +50,7 @@ export function permitStateOn(cal: WorkingCalendar, facts: PermitFacts, asOf: Lo
       endorsedYears: 0,
     };
   }
-  const endorsed = facts.endorsements.filter((e) => e <= asOf).sort();
+  const endorsed = facts.endorsements.filter((e) => e <= asOf);
   let k = 1;
   let window = endorsementWindow(cal, facts.issuedOn, k);
   for (;;) {
@@ -66,10 +66,11 @@ export function permitStateOn(cal: WorkingCalendar, facts: PermitFacts, asOf: Lo
     const dayBefore = addDays(confiscated, -1);
     return {
       status: 'CONFISCATED',
-      // the day before confiscation, or the end of validity if it had already lapsed; none if
-      // confiscated on the day of issue
-      validThrough: dayBefore < facts.issuedOn ? null : minDate(window.to, dayBefore),
-      validThroughProvisional: window.provisional,
+      // SPEC: the day before confiscation (so the issue day itself when confiscated the next day), or
+      // the end of validity if it had already lapsed; none when confiscated on the day of issue
+      validThrough: confiscated > facts.issuedOn ? minDate(window.to, dayBefore) : null,
+      // the day before confiscation rests on no calendar; only a lapse on or before it does
+      validThroughProvisional: window.to <= dayBefore && window.provisional,
       endorsementWindow: null,
       endorsedYears: k - 1,
     };
