@@ -23,6 +23,7 @@ import {
 import { ConnectionException, LockWaitTimeoutException, type MikroORM } from '@mikro-orm/core';
 import pino, { type Logger } from 'pino';
 import { dataDirFor, initORM } from './db/orm';
+import { DecisionWriter } from './db/decision-writer';
 import { seedReference } from '../seeds/reference';
 import { seedDemo } from '../seeds/demo';
 import { calendarFromEnv } from './calendar/notices';
@@ -79,6 +80,8 @@ export interface Gateway {
   receipts: ReceiptKeys;
   http: Server;
   metrics: Metrics;
+  /** the group-commit writer of verifications; `flush()` waits for every queued one */
+  decisions: DecisionWriter;
   /**
    * Graceful stop: /readyz 503, stop accepting after `delayMs`, answer what is in flight, close idle
    * connections and the database. true when everything in flight was answered within `graceMs`;
@@ -240,7 +243,14 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     defaultMetrics: o.defaultMetrics,
     sharedRateLimit: redis !== null,
   });
-  const deps = { ...baseDeps, observer: metrics.observer };
+  // one writer per process: concurrent verifications share a transaction and a chain extension
+  const decisions = new DecisionWriter(orm, (e, writes) =>
+    logger.error(
+      { err: { message: (e as Error)?.message?.slice(0, 300) }, writes },
+      'decision group not committed',
+    ),
+  );
+  const deps = { ...baseDeps, observer: metrics.observer, decisions };
   const armor = new ApolloArmor({
     maxDepth: { n: 8, exposeLimits: false },
     // allowList emptied: by default armor does not count aliases of __typename (101 of them executed)
@@ -420,6 +430,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   let stopping: Promise<boolean> | null = null;
   const stopBackends = async () => {
     await apollo.stop();
+    await decisions.close(); // every queued verification committed (or failed) before the pool closes
     await orm.close(true);
     await redis?.close();
   };
@@ -445,6 +456,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     receipts,
     http,
     metrics,
+    decisions,
     limiter,
     redis,
     shutdown,

@@ -17,6 +17,7 @@ import {
 import { appendAudit, type AuditEvent } from './audit';
 import { officeRegion, type Caller } from './caller';
 import type { Observer } from './observer';
+import type { DecisionWriter } from '../db/decision-writer';
 import type { ShareCodeAttempts } from './share-codes/attempts';
 import { AppError, badInput, conflict, forbidden } from './errors';
 
@@ -25,6 +26,8 @@ export interface Deps {
   readonly clock: Clock;
   /** operations' counters (src/ops/metrics.ts); absent: nothing is counted */
   readonly observer?: Observer;
+  /** the process's group-commit writer for verifications (src/db/decision-writer); absent: own transaction */
+  readonly decisions?: DecisionWriter;
   /** share codes: the key their hashes are made with, and the counter of a caller's invalid codes */
   readonly shareCodes: { readonly key: Uint8Array; readonly attempts: ShareCodeAttempts };
 }

@@ -18,10 +18,11 @@ import {
   type Reason,
   type Region,
 } from '../law';
-import { Decision, type DecisionRow, type EntitlementRow } from '../db/entities';
-import { appendAudit, type AuditEvent } from './audit';
-import { officeRegion } from './caller';
-import { badInput, forbidden, notFound } from './errors';
+import type { DecisionRow, EntitlementRow } from '../db/entities';
+import { DecisionWriteFailed, writeDecisions, type DecisionWrite } from '../db/decision-writer';
+import type { AuditEvent } from './audit';
+import { auditActor, officeRegion } from './caller';
+import { AppError, badInput, forbidden, notFound } from './errors';
 import { loadBundles, permitRegionOn, permitThatCounts, stateOn, type PermitBundle } from './facts';
 import { asOfDate, now, type Scope } from './scope';
 import { citizenId } from './workflow';
@@ -309,7 +310,31 @@ export function decisionAuditEvent(dv: DecisionView, consent?: string): AuditEve
   };
 }
 
-/** Inside the caller's transaction: the decisions and their audit entries, in bulk (2 inserts, [lock], head). */
+/** The rows of decisions as one write: the decisions and their audit entries (then the extra ones). */
+export function decisionWrite(
+  s: Scope,
+  d: Decided,
+  extra: readonly AuditEvent[] = [],
+  consent?: string,
+): DecisionWrite {
+  const actor = auditActor(s.caller);
+  const at = now(s);
+  return {
+    decisions: d.rows,
+    audit: [...d.decisions.map((dv) => decisionAuditEvent(dv, consent)), ...extra].map((ev) => ({
+      ...ev,
+      actor,
+      role: s.caller.role,
+      at,
+    })),
+  };
+}
+
+/**
+ * Inside the caller's transaction: the decisions and their audit entries, in bulk (2 inserts, [lock],
+ * head). For a write that must be atomic with the caller's own statements (a share code's claim);
+ * plain verifications go through commitDecisions.
+ */
 export async function recordDecisions(
   tem: EntityManager,
   s: Scope,
@@ -317,13 +342,28 @@ export async function recordDecisions(
   extra: readonly AuditEvent[] = [],
   consent?: string,
 ): Promise<void> {
-  await tem.insertMany(Decision, d.rows);
-  await appendAudit(
-    tem,
-    s.caller,
-    [...d.decisions.map((dv) => decisionAuditEvent(dv, consent)), ...extra],
-    now(s),
-  );
+  await writeDecisions(tem, [decisionWrite(s, d, extra, consent)]);
+}
+
+/**
+ * Commits a write and returns only after it is committed: through the process's group-commit writer
+ * when there is one (the server: concurrent verifications share one transaction), else in a
+ * transaction of its own. A failed group is a refusal to answer (SERVICE_UNAVAILABLE), never a
+ * silent success.
+ */
+export async function commitDecisions(s: Scope, write: DecisionWrite): Promise<void> {
+  const writer = s.deps.decisions;
+  if (!writer) {
+    await s.em.transactional((tem) => writeDecisions(tem, [write]));
+    return;
+  }
+  try {
+    await writer.write(write);
+  } catch (e) {
+    if (e instanceof DecisionWriteFailed)
+      throw new AppError('SERVICE_UNAVAILABLE', 'The register is temporarily unavailable; try again');
+    throw e;
+  }
 }
 
 /** After the commit of recordDecisions: the decisions and their audit entries, counted (metrics). */
@@ -343,8 +383,9 @@ export async function verifyBatch(
   const parsed = queries.map((q, i) => parseQuery(s, q, `queries[${i}]`));
   const facts = await loadBatchFacts(s.em, parsed);
   const decided = decideBatch(s, parsed, facts);
-  // then one transaction: decisions and audit entries in bulk (begin, [lock], head, 2 inserts, commit)
-  await s.em.transactional((tem) => recordDecisions(tem, s, decided));
+  // then committed with the verifications waiting now: one transaction for the group, decisions and
+  // audit entries in bulk (begin, [lock], head, 2 inserts, commit); counted only once committed
+  await commitDecisions(s, decisionWrite(s, decided));
   observeDecisions(s, decided);
   return decided.decisions;
 }
@@ -365,19 +406,18 @@ export async function permitStatus(
   const matched = h && String(h.name_key) === normalizeName(holderName) ? Number(h.id) : null;
   const bundle = matched ? permitThatCounts(await loadBundles(em, { holderIds: [matched] }), asOf) : null;
   const result = bundle ? summary(s, bundle, id, asOf) : null;
-  await s.em.transactional(async (tem) => {
-    await appendAudit(
-      tem,
-      s.caller,
-      [
-        {
-          action: 'PERMIT_STATUS',
-          subject: maskCitizenId(id),
-          outcome: result ? `${result.status} ${asOf}` : `NO_MATCH ${asOf}`,
-        },
-      ],
-      now(s),
-    );
+  await commitDecisions(s, {
+    decisions: [],
+    audit: [
+      {
+        actor: auditActor(s.caller),
+        role: s.caller.role,
+        at: now(s),
+        action: 'PERMIT_STATUS',
+        subject: maskCitizenId(id),
+        outcome: result ? `${result.status} ${asOf}` : `NO_MATCH ${asOf}`,
+      },
+    ],
   });
   s.deps.observer?.auditAppended(1);
   return result;

@@ -1,7 +1,8 @@
 /**
  * Faults: the database unreachable → SERVICE_UNAVAILABLE (and /readyz failing on PostgreSQL), then
  * recovery without a restart; a server killed with SIGKILL during a stream of writes loses no
- * committed act and leaves no half-written one. Logs: JSON lines with a request id, and no
+ * committed act (answered verifications included) and leaves no half-written one; a verification
+ * whose group commit fails is answered SERVICE_UNAVAILABLE. Logs: JSON lines with a request id, and no
  * personal data in any of them.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -64,6 +65,8 @@ async function eventually<T>(fn: () => Promise<T>, ok: (t: T) => boolean, tries 
   return last;
 }
 
+const VERIFY_ID =
+  '{ verifyEligibility(query: { citizenIdNumber: "%ID%", holderName: "断电测试", entitlement: "PUBLIC_RENTAL_HOUSING" }) { decisionId eligible } }';
 const VERIFY =
   '{ verifyEligibility(query: { citizenIdNumber: "%ID%", holderName: "故障测试", entitlement: "PUBLIC_RENTAL_HOUSING" }) { eligible } }';
 
@@ -140,6 +143,33 @@ describe('SQLite locked by another process, then released', () => {
     const after = await g.gql(REGISTER, { input: registration(id, '故障测试', '410302', '2026-01-05') }, ps);
     expect(after.body.errors).toBeUndefined();
   });
+
+  it('answers SERVICE_UNAVAILABLE for verifications whose group cannot commit, never a silent success', async () => {
+    const housing = await g.token(CALLERS.housing);
+    const auditor = await g.token(CALLERS.auditor);
+    const entries = async () =>
+      (await g.gql('{ verifyAuditChain { entries intact } }', {}, auditor)).body.data.verifyAuditChain as {
+        entries: number;
+        intact: boolean;
+      };
+    const before = (await entries()).entries;
+    const other = new Database(g.databaseUrl, { timeout: 100 });
+    other.exec('begin exclusive');
+    const id = idNumber('411302', '1981-02-02', 12);
+    const locked = await Promise.all([1, 2, 3].map(() => g.gql(VERIFY.replace('%ID%', id), {}, housing)));
+    other.exec('rollback');
+    other.close();
+    for (const r of locked) {
+      expect(r.status).toBeLessThan(500);
+      expect(r.body.data?.verifyEligibility ?? null).toBeNull();
+      expect(r.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    }
+    // nothing of them was written; the next verification is answered and audited
+    expect((await entries()).entries).toBe(before);
+    const after = await g.gql(VERIFY.replace('%ID%', id), {}, housing);
+    expect(after.body.errors).toBeUndefined();
+    expect(await entries()).toEqual({ entries: before + 1, intact: true });
+  });
 });
 
 describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
@@ -190,7 +220,15 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${ps}` },
         body: JSON.stringify({ query, variables }),
       }).then((r) => r.json() as Promise<{ data?: any; errors?: unknown[] }>);
+    const housing = await g.token(CALLERS.housing);
+    const verify = (id: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${housing}` },
+        body: JSON.stringify({ query: VERIFY_ID.replace('%ID%', id) }),
+      }).then((r) => r.json() as Promise<{ data?: any; errors?: unknown[] }>);
     const committed: string[] = [];
+    const decided: string[] = []; // decision ids answered: each must survive the kill
     let n = 0;
     let killed = false;
     const worker = async (w: number) => {
@@ -205,8 +243,22 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
         }
       }
     };
-    const workers = [0, 1, 2, 3].map(worker);
-    while (committed.length < 40) await new Promise((r) => setTimeout(r, 20));
+    // verifications in the same stream, several at once so that they share group commits
+    const verifier = async () => {
+      while (!killed) {
+        const id =
+          committed[decided.length % Math.max(1, committed.length)] ?? idNumber('411302', '1990-01-10', 0);
+        try {
+          const r = await verify(id);
+          if (!r.errors && r.data?.verifyEligibility?.decisionId)
+            decided.push(r.data.verifyEligibility.decisionId);
+        } catch {
+          return;
+        }
+      }
+    };
+    const workers = [...[0, 1, 2, 3].map(worker), verifier(), verifier(), verifier(), verifier()];
+    while (committed.length < 40 || decided.length < 40) await new Promise((r) => setTimeout(r, 20));
     killed = true;
     child!.kill('SIGKILL');
     await Promise.all(workers);
@@ -226,9 +278,9 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
     const chain = await ask('{ verifyAuditChain { entries intact firstBrokenAt } }', auditor);
     expect(chain.data.verifyAuditChain).toMatchObject({ intact: true, firstBrokenAt: null });
     // no half-written act: every holder has its registration row, every act its audit entry
-    const entries: { action: string }[] = [];
+    const entries: { action: string; subject: string | null }[] = [];
     for (let after = 0; ; after += 1000) {
-      const page = (await ask(`{ auditLog(after: ${after}, first: 1000) { action } }`, auditor)).data
+      const page = (await ask(`{ auditLog(after: ${after}, first: 1000) { action subject } }`, auditor)).data
         .auditLog;
       entries.push(...page);
       if (page.length < 1000) break;
@@ -236,6 +288,9 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
     const registrations = entries.filter((e) => e.action === 'REGISTER_RESIDENCE').length;
     const applications = entries.filter((e) => e.action === 'APPLY_FOR_PERMIT').length;
     expect(registrations).toBeGreaterThanOrEqual(committed.length);
+    // every answered verification: its audit entry and its decision row
+    const audited = new Set(entries.filter((e) => e.action === 'VERIFY_ELIGIBILITY').map((e) => e.subject));
+    for (const d of decided) expect(audited.has(`decision:${d}`), d).toBe(true);
     const { Client } = await import('pg');
     const counts =
       db === 'sqlite'
@@ -249,6 +304,7 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
                 }
               ).n,
               a: (c.prepare('select count(*) n from permit_application').get() as { n: number }).n,
+              d: (c.prepare('select count(*) n from eligibility_decision').get() as { n: number }).n,
             };
             c.close();
             return r;
@@ -261,6 +317,7 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
               h: await q('select count(*) n from holder'),
               r: await q("select count(*) n from residence_record where kind = 'REGISTRATION'"),
               a: await q('select count(*) n from permit_application'),
+              d: await q('select count(*) n from eligibility_decision'),
             };
             await c.end();
             return r;
@@ -268,6 +325,8 @@ describe.each(DBS)('SIGKILL during a stream of writes on %s', (db) => {
     expect(counts.h).toBe(registrations);
     expect(counts.r).toBe(registrations);
     expect(counts.a).toBe(applications);
+    expect(counts.d).toBe(audited.size); // a decision row exactly for each VERIFY_ELIGIBILITY entry
+    expect(counts.d).toBeGreaterThanOrEqual(decided.length);
     child!.kill('SIGKILL');
     child = null;
   });

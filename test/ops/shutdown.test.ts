@@ -2,12 +2,22 @@
  * Graceful shutdown, with real signals to a real server process on both databases: a 1000-query
  * batch in flight is answered, idle keep-alive connections close, the process exits 0 before the
  * grace period ends; past the grace period what is left is cut and it exits 1; a second signal
- * exits at once (130 / 143); SHUTDOWN_DELAY_MS keeps accepting with /readyz at 503.
+ * exits at once (130 / 143); SHUTDOWN_DELAY_MS keeps accepting with /readyz at 503; every verification
+ * answered before the stop is committed (the group-commit writer is closed before the database).
  */
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken, authConfig } from '../../src/app/auth';
-import { CALLERS, TEST_SECRET, databases, startGateway, type Db } from '../support/gateway';
+import { Decision } from '../../src/db/entities';
+import {
+  CALLERS,
+  TEST_SECRET,
+  databases,
+  restartGateway,
+  startGateway,
+  type Db,
+  type TestGateway,
+} from '../support/gateway';
 import { spawnServer, type ServerProcess } from '../support/process';
 import { idNumber } from '../support/people';
 
@@ -89,6 +99,7 @@ async function withDatabase(db: Db) {
 describe.each(DBS)('graceful shutdown on %s', (db) => {
   let server: ServerProcess | null = null;
   let cleanup: (() => Promise<void>) | null = null;
+  let database: TestGateway | null = null;
   afterEach(async () => {
     if (server && server.child.exitCode === null && server.child.signalCode === null)
       server.child.kill('SIGKILL');
@@ -99,6 +110,7 @@ describe.each(DBS)('graceful shutdown on %s', (db) => {
 
   async function start(extra: Record<string, string> = {}) {
     const g = await withDatabase(db);
+    database = g;
     cleanup = () => g.stop();
     server = await spawnServer({
       NODE_ENV: 'test',
@@ -146,6 +158,33 @@ describe.each(DBS)('graceful shutdown on %s', (db) => {
     expect(idleClosed).toBe(true);
     agent.destroy();
     idleAgent.destroy();
+  });
+
+  it('SIGTERM with verifications in flight: every one answered is committed, exit 0', async () => {
+    const { server: s, token } = await start();
+    const agent = new Agent({ keepAlive: false });
+    const single = (i: number) =>
+      `{ verifyEligibility(query: { citizenIdNumber: "${idNumber('411302', '1991-01-01', i)}", holderName: "停机测试", entitlement: "PUBLIC_RENTAL_HOUSING" }) { decisionId } }`;
+    const answered: string[] = [];
+    const asks = Array.from({ length: 20 }, (_, i) =>
+      post(s.url, token, single(i), agent).then(
+        (r) => {
+          const id = (r.body as { data?: { verifyEligibility?: { decisionId?: string } } }).data
+            ?.verifyEligibility?.decisionId;
+          if (id) answered.push(id);
+        },
+        () => undefined,
+      ),
+    );
+    await asks[0];
+    s.child.kill('SIGTERM');
+    await Promise.all(asks);
+    expect((await s.exited).code).toBe(0);
+    expect(answered.length).toBeGreaterThan(0);
+    const after = await restartGateway(database!);
+    cleanup = () => after.stop();
+    const stored = await after.gateway.orm.em.fork().find(Decision, { decisionId: { $in: answered } });
+    expect(stored.map((d) => d.decisionId).sort()).toEqual([...answered].sort());
   });
 
   it('past SHUTDOWN_GRACE_MS what is left is cut and the process exits 1', async () => {

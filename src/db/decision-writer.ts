@@ -1,0 +1,122 @@
+/**
+ * Group commit for verifications (issue 8): one writer per process drains a queue of decision
+ * writes; every write waiting when a group starts shares one transaction and one extension of the
+ * audit chain (begin, [advisory lock], head, one insert of decisions, one of audit entries, commit).
+ * A write's promise settles only after its group committed — nothing answered is lost — and a
+ * group that fails rejects every write in it. Audit order is queue order is commit order.
+ */
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { Decision, type DecisionRow } from './entities';
+import { extendChain, type ChainEvent } from './audit-chain';
+
+/** One request's rows: its decisions (maybe none, e.g. permitStatus) and its audit entries. */
+export interface DecisionWrite {
+  readonly decisions: readonly DecisionRow[];
+  readonly audit: readonly ChainEvent[];
+}
+
+/** A group's transaction failed (or the writer is closed): nothing of this write was committed. */
+export class DecisionWriteFailed extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'DecisionWriteFailed';
+  }
+}
+
+/**
+ * Writes the given requests in the caller's transaction, in order. The only SQL of the write path:
+ * the writer calls it once per group; code without a writer (a seed, a tool) calls it directly.
+ */
+export async function writeDecisions(em: EntityManager, writes: readonly DecisionWrite[]): Promise<void> {
+  const decisions = writes.flatMap((w) => w.decisions);
+  if (decisions.length > 0) await em.insertMany(Decision, decisions);
+  await extendChain(
+    em,
+    writes.flatMap((w) => w.audit),
+  );
+}
+
+/** Bound on one group's rows (SQLite binds ≤ 32 766 parameters in a statement; a decision has 13). */
+export const MAX_GROUP_ROWS = 2000;
+
+interface Pending {
+  readonly write: DecisionWrite;
+  readonly resolve: () => void;
+  readonly reject: (e: Error) => void;
+}
+
+export class DecisionWriter {
+  private readonly queue: Pending[] = [];
+  private draining: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly onGroupFailed: (e: unknown, writes: number) => void = () => undefined,
+  ) {}
+
+  /** Resolves once this write is committed; rejects with DecisionWriteFailed if its group failed. */
+  write(write: DecisionWrite): Promise<void> {
+    if (this.closed) return Promise.reject(new DecisionWriteFailed('the decision writer is closed'));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ write, resolve, reject });
+      this.start();
+    });
+  }
+
+  /** Resolves when every write queued so far has settled. */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /** Refuses new writes and drains the queue (graceful shutdown). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+  }
+
+  private start(): void {
+    if (this.draining) return;
+    this.draining = (async () => {
+      try {
+        await this.drain();
+      } finally {
+        this.draining = null;
+        if (this.queue.length > 0) this.start();
+      }
+    })();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      // one turn of the event loop: the requests ready now join this group instead of the next
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const group = this.takeGroup();
+      try {
+        await this.orm.em.fork().transactional((tem) =>
+          writeDecisions(
+            tem,
+            group.map((p) => p.write),
+          ),
+        );
+        for (const p of group) p.resolve();
+      } catch (e) {
+        this.onGroupFailed(e, group.length);
+        const failed = new DecisionWriteFailed('the decisions could not be committed', e);
+        for (const p of group) p.reject(failed);
+      }
+    }
+  }
+
+  /** The writes waiting now, in order, up to MAX_GROUP_ROWS rows (always at least one write). */
+  private takeGroup(): Pending[] {
+    const rows = (p: Pending) => Math.max(p.write.decisions.length, p.write.audit.length);
+    let total = rows(this.queue[0]);
+    let n = 1;
+    while (n < this.queue.length && total + rows(this.queue[n]) <= MAX_GROUP_ROWS) {
+      total += rows(this.queue[n]);
+      n += 1;
+    }
+    return this.queue.splice(0, n);
+  }
+}
