@@ -12,7 +12,7 @@ export default tseslint.config(
       'coverage/**',
       'reports/**',
       'data/**',
-      'test-results/**',
+      'test-results/**', '.stryker-tmp/**',
       '.gen-out/**',
       'scripts/gen-articles.js',
     ],

@@ -3,44 +3,18 @@
  * starts (migration 20261201000200: the decision-list indexes), keeps its rows, and the new lists
  * read them. SQLite and PostgreSQL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { initORM } from '../../src/db/orm';
 import { createGateway } from '../../src/server';
 import { signToken } from '../../src/app/auth';
-import { FIXED_NOW, PG_ADMIN_URL, TEST_SECRET, databases } from '../support/gateway';
+import { FIXED_NOW, TEST_SECRET, databases, freshDatabase } from '../support/gateway';
 
 const DBS = await databases();
 
-async function freshDatabase(db: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (db === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'gw-migrate-'));
-    return { url: join(dir, 'old.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `gw_migrate_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    url: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
-    drop: async () => {
-      const c = new Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 describe.each(DBS)('migrating forward on %s', (db) => {
   it('adds the decision-list indexes to a database of the first migration and keeps its decisions', async () => {
-    const { url, drop } = await freshDatabase(db);
+    const { url, drop } = await freshDatabase(db, 'gw_migrate');
     try {
       const old = await initORM({ databaseUrl: url, migrate: false });
       await old.getMigrator().up({ to: 'Migration20261128000000_initial' });

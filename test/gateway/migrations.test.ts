@@ -4,44 +4,17 @@
  * and by_share_code, and the share_code table; afterwards the schema is exactly what the entities
  * describe.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { initORM } from '../../src/db/orm';
-import { PG_ADMIN_URL, databases } from '../support/gateway';
+import { databases, freshDatabase } from '../support/gateway';
+
 import { idNumber } from '../support/people';
 
 const DBS = await databases();
 
-async function freshDatabase(
-  db: 'sqlite' | 'postgresql',
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (db === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'gw-migrate-'));
-    return { url: join(dir, 'old.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `gw_migrate_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    url: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
-    drop: async () => {
-      const c = new Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 describe.each(DBS)('migrating an existing register forward on %s', (db) => {
   it('adds holder_id (backfilled) and by_share_code to decisions, and the share_code table', async () => {
-    const { url, drop } = await freshDatabase(db);
+    const { url, drop } = await freshDatabase(db, 'gw_migrate');
     const orm = await initORM({ databaseUrl: url, migrate: false });
     try {
       await orm.getMigrator().up({ to: 'Migration20261128000000_initial' });

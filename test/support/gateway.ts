@@ -69,29 +69,38 @@ export function signingKeyFile(): string {
   return file;
 }
 
-export async function startGateway(db: Db, o: Partial<GatewayOptions> = {}): Promise<TestGateway> {
-  let databaseUrl: string;
-  let cleanup: () => Promise<void>;
-  // the data folder (the development receipt key) is a temp folder, never the repository's data/
-  const dataDir = mkdtempSync(join(tmpdir(), 'gw-data-'));
-  if (db === 'postgresql') {
-    const name = `gw_test_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-    cleanup = async () => {
+/**
+ * An empty database of the test's own: an SQLite file in a temp folder, or a PostgreSQL database
+ * made for the test; `drop` removes it (and the folder).
+ */
+export async function freshDatabase(
+  db: Db,
+  prefix = 'gw_test',
+): Promise<{ url: string; dir: string; drop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'gw-data-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  if (db === 'sqlite') return { url: join(dir, 'test.sqlite'), dir, drop: async () => removeDir() };
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return {
+    url: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
+    dir,
+    drop: async () => {
       const c = new Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-  } else {
-    databaseUrl = join(dataDir, 'test.sqlite');
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  }
+      removeDir();
+    },
+  };
+}
+
+export async function startGateway(db: Db, o: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+  // the data folder (the development receipt key) is a temp folder, never the repository's data/
+  const { url: databaseUrl, dir: dataDir, drop: cleanup } = await freshDatabase(db);
   const gateway = await createGateway({
     databaseUrl,
     env: TEST_ENV,
