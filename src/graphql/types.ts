@@ -1,23 +1,13 @@
 /** The contract's types (shared/contract.graphql), as type-graphql classes. Sources are app views. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from './scalars';
+import { DEPARTMENTS } from '../law';
 
 const e = <T extends string>(...values: T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const RegionKind = e('CITY', 'URBAN_DISTRICT', 'COUNTY');
-export const DepartmentEnum = e(
-  'PUBLIC_SECURITY',
-  'DEVELOPMENT_AND_REFORM',
-  'HUMAN_RESOURCES_AND_SOCIAL_SECURITY',
-  'HEALTH',
-  'EDUCATION',
-  'CIVIL_AFFAIRS',
-  'JUSTICE',
-  'HOUSING_AND_URBAN_RURAL_DEVELOPMENT',
-  'TRANSPORT',
-  'CULTURE_AND_TOURISM',
-);
+export const DepartmentEnum = e(...DEPARTMENTS);
 export const EntitlementKindEnum = e('PUBLIC_SERVICE', 'CONVENIENCE');
 export const PermitStatusEnum = e('NOT_YET_ISSUED', 'VALID', 'LAPSED', 'CONFISCATED');
 export const SexEnum = e('MALE', 'FEMALE');

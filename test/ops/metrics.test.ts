@@ -6,7 +6,7 @@
  * rate limit (absent without Redis, 1 with it), the default process metrics. No label carries an ID
  * number, a name, a token or a decision id; METRICS_TOKEN guards the endpoint.
  */
-import { Redis } from 'ioredis';
+import { REDIS_URL, redisAnswers } from '../support/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLERS, TEST_ENV, databases, startGateway, type TestGateway } from '../support/gateway';
 import {
@@ -25,25 +25,6 @@ import {
 
 const DBS = await databases();
 const METRICS_TOKEN = 'metrics-scrape-token-0123456789abcdef';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(url: string): Promise<boolean> {
-  const c = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 1000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  c.on('error', () => undefined);
-  try {
-    await c.connect();
-    return (await c.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    c.disconnect();
-  }
-}
 const REDIS_UP = await redisAnswers(REDIS_URL);
 if (process.env.CI === 'true' && !REDIS_UP) throw new Error(`CI=true requires Redis at ${REDIS_URL}`);
 
