@@ -205,6 +205,12 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   // read once at start: a new notice takes effect on the next (rolling) restart
   const calendar = o.calendar ?? calendarFromEnv(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
+  // OIDC discovery warms up without holding the start; a failure is retried on a later token
+  auth.oidc?.keys().then(
+    (k) => logger.info({ issuer: k.issuer, algorithms: k.algorithms }, 'OIDC issuer discovered'),
+    (e: Error) =>
+      logger.warn({ err: e.message }, 'OIDC issuer not reachable yet; tokens from it wait for it'),
+  );
   // before the database: a production start without its signing key fails at once, saying so
   const receipts = await loadReceiptKeys({
     env,
@@ -381,7 +387,8 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
           try {
             caller = await callerFromAuthorization(auth, req.headers.authorization, deps.clock);
           } catch (e) {
-            if (e instanceof AppError) throw refuse(e.message, e.code, 401);
+            if (e instanceof AppError)
+              throw refuse(e.message, e.code, e.code === 'SERVICE_UNAVAILABLE' ? 503 : 401);
             throw e;
           }
           // SPEC: every GraphQL request without a valid token is UNAUTHENTICATED before anything executes
