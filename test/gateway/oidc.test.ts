@@ -8,7 +8,7 @@
  * codes found only in the OAuth `scope`. Once as a real production process (no HS256 secret), where
  * demo tokens are refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { SignJWT, decodeJwt, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { authConfig, callerFromAuthorization, DEV_SECRET } from '../../src/app/auth';
@@ -23,9 +23,19 @@ import {
 } from '../support/gateway';
 import type { TestGateway } from '../support/gateway';
 import { freePort, spawnServer } from '../support/process';
-import { freshSigningKey, startOidcProvider, type TestOidcProvider } from '../support/oidc';
+import { driveSignIn, freshSigningKey, startOidcProvider, type TestOidcProvider } from '../support/oidc';
+import {
+  OidcSignInError,
+  PENDING_KEY,
+  beginOidcSignIn,
+  finishOidcSignIn,
+  oidcSignOutUrl,
+} from '../../console/src/auth/oidc';
 
 const CLIENT_ID = 'luoyang-console';
+/** the console's redirect URI as a browser test registers it (the origin is never contacted here) */
+const CONSOLE_ORIGIN = 'http://127.0.0.1:9';
+const CONSOLE_CALLBACK = `${CONSOLE_ORIGIN}/console/callback`;
 const VERIFY = `query($q: EligibilityQuery!) { verifyEligibility(query: $q) { decisionId eligible entitlementCode reasons { code passed } } }`;
 /** a valid ID number with no permit: the school gets an answer (not eligible), which is all this needs */
 const NOBODY = { citizenIdNumber: composeCitizenId('411302', '19900101', 123), holderName: '无此人' };
@@ -59,7 +69,11 @@ describe('a gateway trusting an OpenID Connect issuer (GATEWAY_OIDC_ISSUER)', ()
   let g: TestGateway;
 
   beforeAll(async () => {
-    idp = await startOidcProvider({ clientId: CLIENT_ID });
+    idp = await startOidcProvider({
+      clientId: CLIENT_ID,
+      redirectUris: [CONSOLE_CALLBACK],
+      postLogoutRedirectUris: [`${CONSOLE_ORIGIN}/console/`],
+    });
     twin = await startOidcProvider({ clientId: CLIENT_ID, keys: idp.keys });
     // the HS256 service secret stays configured beside the issuer
     g = await startGateway('sqlite', { env: { ...TEST_ENV, ...idp.env } });
@@ -179,6 +193,105 @@ describe('a gateway trusting an OpenID Connect issuer (GATEWAY_OIDC_ISSUER)', ()
     const borrowedKid = await g.gql(VERIFY, { q: schoolQuery }, await sign(idp.keys[0].kid!));
     expect(code(borrowedKid)).toBe('UNAUTHENTICATED');
     expect(message(borrowedKid)).toMatch(/signature does not verify/);
+  });
+
+  describe("the console's browser client (console/src/auth/oidc.ts), run here with a sessionStorage and a location", () => {
+    const store = new Map<string, string>();
+    const page = { href: `${CONSOLE_ORIGIN}/console/signin`, assigned: '' };
+    const cfg = () => ({
+      issuer: idp.issuer,
+      clientId: CLIENT_ID,
+      redirectUri: CONSOLE_CALLBACK,
+      postLogoutRedirectUri: `${CONSOLE_ORIGIN}/console/`,
+    });
+    beforeAll(() => {
+      vi.stubGlobal('sessionStorage', {
+        getItem: (k: string) => store.get(k) ?? null,
+        setItem: (k: string, v: string) => void store.set(k, v),
+        removeItem: (k: string) => void store.delete(k),
+      });
+      vi.stubGlobal('location', {
+        get href() {
+          return page.href;
+        },
+        assign: (url: string) => void (page.assigned = url),
+      });
+      vi.stubGlobal('isSecureContext', true);
+    });
+    afterEach(() => store.clear());
+    afterAll(() => vi.unstubAllGlobals());
+
+    /** beginOidcSignIn, then the person signs in as `login`: the page is now the callback */
+    async function signInAs(login: string): Promise<URL> {
+      page.href = `${CONSOLE_ORIGIN}/console/signin`;
+      await beginOidcSignIn(cfg());
+      const authorize = new URL(page.assigned);
+      expect(authorize.origin).toBe(idp.issuer);
+      expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(JSON.parse(store.get(PENDING_KEY)!).state).toBe(authorize.searchParams.get('state'));
+      page.href = await driveSignIn(page.assigned, login, [CONSOLE_CALLBACK]);
+      return new URL(page.href);
+    }
+
+    it('signs in: PKCE + state kept in sessionStorage, code exchanged, the token accepted by the gateway', async () => {
+      page.href = `${CONSOLE_ORIGIN}/console/`;
+      expect(await finishOidcSignIn(cfg())).toBeNull();
+      await signInAs('school');
+      const first = finishOidcSignIn(cfg());
+      // a second call for the same answer (a re-render) is the same exchange, not a second use of the code
+      expect(finishOidcSignIn(cfg())).toBe(first);
+      const result = (await first)!;
+      expect(store.has(PENDING_KEY)).toBe(false);
+      expect(result.expiresAt).toBeLessThanOrEqual(decodeJwt(result.accessToken).exp! * 1000);
+      expect(result.expiresAt).toBeGreaterThan(Date.now());
+      const answer = await g.gql(VERIFY, { q: schoolQuery }, result.accessToken);
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data.verifyEligibility.entitlementCode).toBe('CHILD_EDUCATION_AND_ZHONGKAO');
+
+      const out = new URL((await oidcSignOutUrl(cfg(), result.idToken))!);
+      expect(out.origin).toBe(idp.issuer);
+      expect(out.searchParams.get('client_id')).toBe(CLIENT_ID);
+      expect(out.searchParams.get('id_token_hint')).toBe(result.idToken);
+      expect(out.searchParams.get('post_logout_redirect_uri')).toBe(`${CONSOLE_ORIGIN}/console/`);
+    });
+
+    it('refuses a callback whose state is not the one this tab sent, or with nothing sent, in Chinese and English', async () => {
+      const callback = await signInAs('school');
+      callback.searchParams.set('state', 'another-state');
+      page.href = callback.href;
+      const e = await finishOidcSignIn(cfg()).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(OidcSignInError);
+      expect((e as Error).message).toMatch(/登录请求已失效.*sign in again/);
+      expect(store.has(PENDING_KEY)).toBe(false);
+      // the same callback again (the verifier is gone): refused, not exchanged
+      page.href = `${callback.href}&again=1`;
+      await expect(finishOidcSignIn(cfg())).rejects.toThrow(/重新登录/);
+    });
+
+    it("shows the issuer's refusal (access_denied) readably", async () => {
+      page.href = `${CONSOLE_ORIGIN}/console/signin`;
+      await beginOidcSignIn(cfg());
+      const state = new URL(page.assigned).searchParams.get('state')!;
+      const denied = new URL(CONSOLE_CALLBACK);
+      denied.search = new URLSearchParams({
+        error: 'access_denied',
+        error_description: 'End-User aborted interaction',
+        state,
+        iss: idp.issuer,
+      }).toString();
+      page.href = denied.href;
+      await expect(finishOidcSignIn(cfg())).rejects.toThrow(/登录已取消或被拒绝.*access_denied/);
+    });
+
+    it('refuses to start without a secure origin (no WebCrypto for PKCE)', async () => {
+      vi.stubGlobal('isSecureContext', false);
+      try {
+        await expect(beginOidcSignIn(cfg())).rejects.toThrow(/HTTPS/);
+      } finally {
+        vi.stubGlobal('isSecureContext', true);
+      }
+    });
   });
 
   it('keeps accepting HS256 service tokens (entitlements in `scope`, as before)', async () => {

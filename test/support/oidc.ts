@@ -232,7 +232,36 @@ async function signInWithoutBrowser(
     state,
     ...(o.resource ? { resource: o.resource } : {}),
   }).toString();
+  const callback = await driveSignIn(authorize.href, login, [NODE_REDIRECT_URI]);
+  const params = oauth.validateAuthResponse(as, client, new URL(callback), state);
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    params,
+    NODE_REDIRECT_URI,
+    verifier,
+    insecure,
+  );
+  const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
+  return {
+    accessToken: tokens.access_token,
+    idToken: tokens.id_token,
+    expiresIn: tokens.expires_in,
+    scope: tokens.scope,
+  };
+}
 
+/**
+ * What a person does in the browser, with fetch and a cookie jar: from the authorization URL
+ * through the login form (as `login`) and the consent form, to the redirect back to one of
+ * `redirectUris`, whose full URL (with code, state, iss) is returned.
+ */
+export async function driveSignIn(
+  authorizeUrl: string,
+  login: string,
+  redirectUris: string[],
+): Promise<string> {
   const jar = new Map<string, string>();
   const send = async (url: string, init: RequestInit = {}) => {
     const res = await fetch(url, {
@@ -254,30 +283,12 @@ async function signInWithoutBrowser(
     return res;
   };
 
-  let url = authorize.href;
+  let url = authorizeUrl;
   let res = await send(url);
   for (let step = 0; step < 12; step += 1) {
     if (res.status >= 300 && res.status < 400) {
       url = new URL(res.headers.get('location')!, url).href;
-      if (url.startsWith(NODE_REDIRECT_URI)) {
-        const params = oauth.validateAuthResponse(as, client, new URL(url), state);
-        const response = await oauth.authorizationCodeGrantRequest(
-          as,
-          client,
-          oauth.None(),
-          params,
-          NODE_REDIRECT_URI,
-          verifier,
-          insecure,
-        );
-        const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
-        return {
-          accessToken: tokens.access_token,
-          idToken: tokens.id_token,
-          expiresIn: tokens.expires_in,
-          scope: tokens.scope,
-        };
-      }
+      if (redirectUris.some((r) => url.startsWith(r))) return url;
       res = await send(url);
       continue;
     }
@@ -294,5 +305,5 @@ async function signInWithoutBrowser(
       body: form.toString(),
     });
   }
-  throw new Error('the sign-in did not reach the redirect URI in 12 steps');
+  throw new Error('the sign-in did not reach a redirect URI in 12 steps');
 }
