@@ -230,7 +230,12 @@ describe('a gateway trusting an OpenID Connect issuer (GATEWAY_OIDC_ISSUER)', ()
       expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
       expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(JSON.parse(store.get(PENDING_KEY)!).state).toBe(authorize.searchParams.get('state'));
-      page.href = await driveSignIn(page.assigned, login, [CONSOLE_CALLBACK]);
+      const pages: string[] = [];
+      page.href = await driveSignIn(page.assigned, login, [CONSOLE_CALLBACK], pages);
+      // the login and consent pages, with nothing fetched from another origin (no web font)
+      expect(pages).toHaveLength(2);
+      expect(pages[0]).toMatch(/name="login"/);
+      for (const html of pages) expect(html).not.toMatch(/googleapis|@import/);
       return new URL(page.href);
     }
 

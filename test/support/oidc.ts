@@ -9,21 +9,27 @@
  *
  * Sign-in is oidc-provider's built-in development interaction ("devInteractions"), which a
  * browser test can drive:
- * - the login page (`/interaction/<uid>`) has one form, `<form action=".../interaction/<uid>/login"
- *   method="post">`, with `input[name="login"]` (any login name: it becomes the account id, so
+ * - the login page (`/interaction/<uid>`, title "Sign-in") has one form, posting to the same
+ *   `/interaction/<uid>`, with `input[name="login"]` (any login name: it becomes the account id, so
  *   `school`, `housing`, `psb`... pick an entry of `accounts`), `input[name="password"]` (anything,
  *   not checked), a hidden `prompt=login`, and `button[type="submit"]` ("Sign-in");
- * - then the consent page (same path, new uid): a form with a hidden `prompt=consent` and
- *   `button[type="submit"]` ("Continue");
+ * - then the consent page (`/interaction/<new uid>`, title "Authorize"): a form with a hidden
+ *   `prompt=consent` and `button[type="submit"]` ("Continue"); an "abort" link
+ *   (`/interaction/<uid>/abort`) sends the browser back with `error=access_denied`;
  * - then a redirect to the client's redirect URI with `code`, `state` and `iss`.
  * A login name not in `accounts` signs in as an account without gateway claims (the gateway then
  * refuses the token: no role).
+ *
+ * In Playwright: `page.fill('input[name="login"]', 'school')`, `page.fill('input[name="password"]',
+ * 'x')`, `page.click('button[type="submit"]')`, then `page.click('button[type="submit"]')` on the
+ * consent page. Start the provider with `redirectUris: [`${consoleOrigin}/console/callback`]` (its
+ * origin is then also allowed by CORS at the token endpoint, which the console calls from the page).
  *
  * Node tests get a token without a browser through `provider.signIn(login)`: the same authorize
  * → login form → consent → callback steps driven with fetch and a cookie jar, and the code
  * exchanged with `oauth4webapi` as the client would.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import * as oauth from 'oauth4webapi';
@@ -182,7 +188,11 @@ export async function startOidcProvider(o: OidcProviderOptions): Promise<TestOid
       Grant: 3600,
     },
   });
-  handler = provider.callback();
+  const callback = provider.callback();
+  handler = (req, res) => {
+    offlinePage(res);
+    callback(req, res);
+  };
 
   return {
     issuer,
@@ -196,6 +206,25 @@ export async function startOidcProvider(o: OidcProviderOptions): Promise<TestOid
         server.close(() => resolve());
       }),
   };
+}
+
+const WEB_FONT = /@import url\(https:\/\/fonts\.googleapis\.com[^)]*\);/;
+
+/**
+ * oidc-provider's pages (devInteractions' sign-in and consent, errors, sign-out) import a web font
+ * from fonts.googleapis.com: blank it (same byte length, so Content-Length still holds) so they
+ * fetch nothing from another origin, as the offline network and the browser test's check want.
+ */
+function offlinePage(res: ServerResponse): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : null;
+    if (text !== null && WEB_FONT.test(text)) {
+      const blanked = text.replace(WEB_FONT, (m) => ' '.repeat(m.length));
+      return end(typeof chunk === 'string' ? blanked : Buffer.from(blanked, 'utf8'), ...rest);
+    }
+    return end(chunk, ...rest);
+  }) as ServerResponse['end'];
 }
 
 /** A fresh RS256 signing key as a private JWK with a kid. */
@@ -261,6 +290,8 @@ export async function driveSignIn(
   authorizeUrl: string,
   login: string,
   redirectUris: string[],
+  /** the HTML of each page on the way (login, consent), when given */
+  pages: string[] = [],
 ): Promise<string> {
   const jar = new Map<string, string>();
   const send = async (url: string, init: RequestInit = {}) => {
@@ -293,6 +324,7 @@ export async function driveSignIn(
       continue;
     }
     const html = await res.text();
+    pages.push(html);
     if (res.status !== 200)
       throw new Error(`the provider answered ${res.status} at ${url}: ${html.slice(0, 300)}`);
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
