@@ -117,6 +117,7 @@ async function verifyFromIssuer(oidc: OidcIssuer, token: string): Promise<JWTPay
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw unauth('The token has expired; sign in again');
     if (e instanceof joseErrors.JWTClaimValidationFailed) {
+      if (e.reason === 'missing') throw unauth(`The token has no "${e.claim}" claim`);
       if (e.claim === 'iss') throw unauth(`The token is from another issuer, not ${keys.issuer}`);
       if (e.claim === 'aud') throw unauth(`The token is for another audience, not ${oidc.audience}`);
       if (e.claim === 'typ')
