@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { join } from 'node:path';
 import { SignJWT, decodeJwt, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { authConfig, callerFromAuthorization, DEV_SECRET } from '../../src/app/auth';
+import { oidcIssuer, type OidcSettings } from '../../src/app/oidc';
 import { composeCitizenId } from '../../src/law';
 import {
   CALLERS,
@@ -404,6 +405,72 @@ describe('OIDC settings', () => {
     } finally {
       legacy.close();
     }
+  });
+});
+
+describe('discovery (src/app/oidc.ts), with discovery documents made by the test', () => {
+  const settings: OidcSettings = {
+    issuer: 'https://idp.example.gov.cn/realms/luoyang',
+    clientId: 'console',
+    audience: 'console',
+    origin: 'https://idp.example.gov.cn',
+  };
+  const good = {
+    issuer: settings.issuer,
+    jwks_uri: 'https://idp.example.gov.cn/realms/luoyang/certs',
+    id_token_signing_alg_values_supported: ['HS256', 'RS256', 'ES256', 'none'],
+  };
+  /** a fetch answering `docs` in turn, counting the calls and the URLs asked */
+  const serving = (...docs: (Record<string, unknown> | Error)[]) => {
+    const asked: string[] = [];
+    const f = (async (url: URL | string) => {
+      asked.push(String(url));
+      const d = docs[Math.min(asked.length - 1, docs.length - 1)];
+      if (d instanceof Error) throw d;
+      return new Response(JSON.stringify(d), { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    return { f, asked };
+  };
+
+  it('reads <issuer>/.well-known/openid-configuration once, keeping only asymmetric algorithms', async () => {
+    const { f, asked } = serving(good);
+    const issuer = oidcIssuer(settings, { fetch: f });
+    const [a, b] = await Promise.all([issuer.keys(), issuer.keys()]);
+    expect(a).toBe(b);
+    expect(a.algorithms).toEqual(['RS256', 'ES256']);
+    expect(a.issuer).toBe(settings.issuer);
+    await issuer.keys();
+    expect(asked).toEqual(['https://idp.example.gov.cn/realms/luoyang/.well-known/openid-configuration']);
+  });
+
+  it('refuses a document naming another issuer, one without jwks_uri, one offering only HS256/none', async () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [
+        { ...good, issuer: 'https://evil.example/realms/luoyang' },
+        /names the issuer "https:\/\/evil\.example/,
+      ],
+      [{ ...good, jwks_uri: undefined }, /no jwks_uri/],
+      [{ ...good, jwks_uri: 'http://idp.example.gov.cn/certs' }, /is not https/],
+      [
+        { ...good, id_token_signing_alg_values_supported: ['HS256', 'none'] },
+        /no asymmetric signing algorithm/,
+      ],
+    ];
+    for (const [doc, why] of cases)
+      await expect(oidcIssuer(settings, { fetch: serving(doc).f }).keys()).rejects.toThrow(why);
+  });
+
+  it('after a failure, refuses at once during the cooldown, then tries again', async () => {
+    const { f, asked } = serving(new TypeError('fetch failed'), good);
+    const cooling = oidcIssuer(settings, { fetch: f, retryAfterMs: 60_000 });
+    await expect(cooling.keys()).rejects.toThrow(/could not be read \(TypeError: fetch failed\)/);
+    await expect(cooling.keys()).rejects.toThrow(/could not be read/);
+    expect(asked).toHaveLength(1);
+    const { f: f2, asked: asked2 } = serving(new TypeError('fetch failed'), good);
+    const retrying = oidcIssuer(settings, { fetch: f2, retryAfterMs: 0 });
+    await expect(retrying.keys()).rejects.toThrow(/could not be read/);
+    expect((await retrying.keys()).algorithms).toEqual(['RS256', 'ES256']);
+    expect(asked2).toHaveLength(2);
   });
 });
 
