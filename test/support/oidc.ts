@@ -16,14 +16,22 @@
  * - then the consent page (`/interaction/<new uid>`, title "Authorize"): a form with a hidden
  *   `prompt=consent` and `button[type="submit"]` ("Continue"); an "abort" link
  *   (`/interaction/<uid>/abort`) sends the browser back with `error=access_denied`;
- * - then a redirect to the client's redirect URI with `code`, `state` and `iss`.
+ * - then a redirect to the client's redirect URI with `code`, `state` and `iss`;
+ * - sign-out (oidcSignOutUrl → `/session/end?...`): a page with `button[name="logout"]` ("Yes, sign
+ *   me out"), then a redirect to the post-logout redirect URI (register it: `postLogoutRedirectUris`).
  * A login name not in `accounts` signs in as an account without gateway claims (the gateway then
  * refuses the token: no role).
  *
- * In Playwright: `page.fill('input[name="login"]', 'school')`, `page.fill('input[name="password"]',
- * 'x')`, `page.click('button[type="submit"]')`, then `page.click('button[type="submit"]')` on the
- * consent page. Start the provider with `redirectUris: [`${consoleOrigin}/console/callback`]` (its
- * origin is then also allowed by CORS at the token endpoint, which the console calls from the page).
+ * In Playwright (tried in Debian's Chromium with console/src/auth/oidc.ts under the console's CSP):
+ * `await page.waitForURL(`${idp.issuer}/interaction/**`)`, `page.fill('input[name="login"]',
+ * 'school')`, `page.fill('input[name="password"]', 'x')`, `page.click('button[type="submit"]')`;
+ * then `page.waitForSelector('input[name="prompt"][value="consent"]', { state: 'attached' })` and
+ * `page.click('button[type="submit"]')`; then `page.waitForURL(`${consoleOrigin}/console/callback**`)`.
+ * The redirect URI must be known when the provider starts: take the gateway's port first
+ * (`freePort()`), start the provider with `redirectUris: [`${consoleOrigin}/console/callback`]` (that
+ * origin is then also allowed by CORS at the token endpoint, which the page calls), then the gateway
+ * on that port with `env: { ...TEST_ENV, ...idp.env }`. Requests to `idp.issuer` are the one other
+ * origin the pages may reach.
  *
  * Node tests get a token without a browser through `provider.signIn(login)`: the same authorize
  * → login form → consent → callback steps driven with fetch and a cookie jar, and the code
