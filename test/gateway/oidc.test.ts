@@ -112,6 +112,15 @@ describe('a gateway trusting an OpenID Connect issuer (GATEWAY_OIDC_ISSUER)', ()
     expect(code(await g.gql(VERIFY, { q: schoolQuery }, housing))).toBe('FORBIDDEN');
   });
 
+  it('signs a permit holder in too (role HOLDER with citizenIdNumber)', async () => {
+    const { accessToken } = await idp.signIn('holder');
+    const r = await g.gql('{ me { id } }', {}, accessToken);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.me).toBeNull();
+    // and the holder is no department: verifying is not theirs
+    expect(code(await g.gql(VERIFY, { q: schoolQuery }, accessToken))).toBe('FORBIDDEN');
+  });
+
   it('does not read the OAuth `scope` claim as entitlement codes', async () => {
     const t = await idp.signIn('school-no-entitlements', { scope: 'openid CHILD_EDUCATION_AND_ZHONGKAO' });
     // the provider did put the code in `scope`: the refusal below is the gateway's choice

@@ -42,6 +42,7 @@ import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import * as oauth from 'oauth4webapi';
 import Provider from 'oidc-provider';
+import { composeCitizenId } from '../../src/law';
 import { CALLERS } from './gateway';
 
 /** The gateway's claims for one login name. */
@@ -76,6 +77,8 @@ export const OIDC_ACCOUNTS = {
   transit: { ...claimsOf(CALLERS.transitLaocheng), entitlements: CALLERS.transitLaocheng.scope },
   psb: claimsOf(CALLERS.psCity),
   agency: claimsOf(CALLERS.agencyLaocheng),
+  /** a permit holder (no region; the ID number is checked by the gateway) */
+  holder: { role: 'HOLDER', citizenIdNumber: composeCitizenId('411302', '19900101', 123) },
   /** the school with no entitlements claim (ask for the codes as OAuth scope instead) */
   'school-no-entitlements': claimsOf(CALLERS.school),
   /** the school whose access tokens live one second */
