@@ -62,3 +62,51 @@ export async function auditPage(em: EntityManager, after: number, first: number)
   );
   return rows.map(auditRow);
 }
+
+/** What auditLog may be narrowed by; every field optional, all given ones must hold. */
+export interface AuditFilter {
+  readonly action?: string;
+  readonly role?: string;
+  readonly subject?: string;
+  /** instants, ISO 8601 UTC as stored: at >= atFrom and at < atBefore */
+  readonly atFrom?: string;
+  readonly atBefore?: string;
+}
+
+/**
+ * auditLog with filters: the `first` matching entries after sequence `after`, in sequence order.
+ * Each filter has an index that starts with its column and ends with sequence (migration
+ * 20261202000200), so an equality filter reads its index range in page order and stops at the
+ * page's end; a date range alone reads the (at, sequence) index.
+ */
+export async function filteredAuditPage(
+  em: EntityManager,
+  f: AuditFilter,
+  after: number,
+  first: number,
+): Promise<AuditRow[]> {
+  const where = ['sequence > ?'];
+  const params: unknown[] = [after];
+  for (const [column, value] of [
+    ['action', f.action],
+    ['role', f.role],
+    ['subject', f.subject],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+  if (f.atFrom !== undefined) {
+    where.push('at >= ?');
+    params.push(f.atFrom);
+  }
+  if (f.atBefore !== undefined) {
+    where.push('at < ?');
+    params.push(f.atBefore);
+  }
+  const rows = await (em as SqlEm).execute(
+    `select ${COLUMNS} from audit_entry where ${where.join(' and ')} order by sequence limit ?`,
+    [...params, first],
+  );
+  return rows.map(auditRow);
+}

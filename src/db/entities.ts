@@ -496,6 +496,13 @@ export const Audit = new EntitySchema<AuditRow>({
     prevHash: { type: 'string', length: 64 },
     hash: { type: 'string', length: 64 },
   },
+  // auditLog's filters, each read in sequence order from its own index (src/db/audit-log.ts)
+  indexes: [
+    { name: 'audit_entry_action_index', properties: ['action', 'sequence'] },
+    { name: 'audit_entry_role_index', properties: ['role', 'sequence'] },
+    { name: 'audit_entry_subject_index', properties: ['subject', 'sequence'] },
+    { name: 'audit_entry_at_index', properties: ['at', 'sequence'] },
+  ],
 });
 
 export const ENTITIES = [
