@@ -81,6 +81,7 @@ export const ROOT_RULES = {
     permitStatus: may('PERMIT_STATUS'),
     permitHolder: may('READ_PERSONAL_DATA'),
     overdueApplications: may('READ_PERSONAL_DATA'),
+    openApplications: may('READ_PERSONAL_DATA'),
     endorsementsDue: may('READ_PERSONAL_DATA'),
     affectedDecisions: may('READ_AFFECTED_DECISIONS'),
     auditLog: may('AUDIT'),
