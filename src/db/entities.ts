@@ -362,6 +362,30 @@ export const EntitlementEntity = new EntitySchema<EntitlementRow>({
   },
 });
 
+/**
+ * Articles 18(12), 19(6): a government ends a local item (its last day in force). A new act, never an
+ * edit of the definition: the item's end is the latest such act's, else the definition's own.
+ */
+export class EntitlementEndRow {
+  id!: number;
+  entitlementCode!: string;
+  effectiveUntil!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const EntitlementEnd = new EntitySchema<EntitlementEndRow>({
+  class: EntitlementEndRow,
+  tableName: 'entitlement_end',
+  properties: {
+    id,
+    entitlementCode: { type: 'string', length: 64 },
+    effectiveUntil: date,
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+  indexes: [{ name: 'entitlement_end_latest_index', properties: ['entitlementCode', 'id'] }],
+});
+
 export class RegionRow {
   code!: string;
   nameZh!: string;
@@ -518,6 +542,7 @@ export const ENTITIES = [
   Violation,
   Confiscation,
   EntitlementEntity,
+  EntitlementEnd,
   RegionEntity,
   Decision,
   Audit,

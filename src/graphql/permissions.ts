@@ -86,6 +86,7 @@ export const ROOT_RULES = {
     affectedDecisions: may('READ_AFFECTED_DECISIONS'),
     auditLog: may('AUDIT'),
     verifyAuditChain: may('AUDIT'),
+    localEntitlements: may('DEFINE_LOCAL_ENTITLEMENT'),
     verifyReceipt: authenticated,
     decisionsMade: may('READ_DECISIONS_MADE'),
     decisionsToReview: may('REVIEW_DECISIONS'),
@@ -107,6 +108,8 @@ export const ROOT_RULES = {
     recordViolation: may('PENALISE'),
     confiscatePermit: may('PENALISE'),
     defineLocalEntitlement: and(may('DEFINE_LOCAL_ENTITLEMENT'), entitlementRegionInRegion),
+    // the item's region is on the record: the use case checks it (FORBIDDEN outside the region)
+    endLocalEntitlement: may('DEFINE_LOCAL_ENTITLEMENT'),
     createShareCode: may('SHARE_OWN_PERMIT'),
     revokeShareCode: may('SHARE_OWN_PERMIT'),
   },

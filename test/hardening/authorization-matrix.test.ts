@@ -74,6 +74,11 @@ const TABLE: Record<string, [string, Who[]]> = {
     'mutation { defineLocalEntitlement(input: { code: "1BAD", kind: PUBLIC_SERVICE, nameZh: "x", nameEn: "x", department: HEALTH, regionCode: "410300", effectiveFrom: "2027-01-01" }) { code } }',
     ['ADMIN'],
   ],
+  localEntitlements: ['{ localEntitlements { code } }', ['ADMIN']],
+  endLocalEntitlement: [
+    'mutation { endLocalEntitlement(code: "NO_SUCH_ITEM", effectiveUntil: "2027-01-01") { code } }',
+    ['ADMIN'],
+  ],
   me: ['{ me { name } }', ['HOLDER']],
   myVerifications: ['{ myVerifications { decisionId } }', ['HOLDER']],
   myShareCodes: ['{ myShareCodes { id } }', ['HOLDER']],
@@ -273,6 +278,14 @@ const WRONG: Record<string, Wrong> = {
   },
   defineLocalEntitlement: {
     op: 'mutation { defineLocalEntitlement(input: { code: "CITY_WIDE_THING", kind: PUBLIC_SERVICE, nameZh: "x", nameEn: "x", department: HEALTH, regionCode: "410300", effectiveFrom: "2027-01-01" }) { code } }',
+    as: CALLERS.adminXinan,
+    expect: 'FORBIDDEN',
+  },
+  localEntitlements: {
+    none: "lists only the items of the ADMIN's region; a county's list leaves the city's and other counties' out (test/e2e/local-entitlements.test.ts)",
+  },
+  endLocalEntitlement: {
+    op: 'mutation { endLocalEntitlement(code: "PUBLIC_RENTAL_HOUSING", effectiveUntil: "2027-12-31") { code } }',
     as: CALLERS.adminXinan,
     expect: 'FORBIDDEN',
   },
