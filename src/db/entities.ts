@@ -36,6 +36,14 @@ export const Holder = new EntitySchema<HolderRow>({
     hukouAddress: { type: 'string', length: 512 },
     createdAt,
   },
+  // searchHolders: a prefix of the name as a byte-order range (src/db/holder-search.ts); on
+  // PostgreSQL the column is indexed collate "C" (migration 20261202000200)
+  indexes: [
+    {
+      name: 'holder_name_key_prefix_index',
+      expression: 'create index `holder_name_key_prefix_index` on `holder` (`name_key`, `id`)',
+    },
+  ],
 });
 
 /** Art. 8–9: a residence registration; also Art. 10 corrections (kind CORRECTION) */

@@ -9,6 +9,7 @@ import type { HolderRow, ResidenceRecordRow } from '../db/entities';
 import type { PermitBundle } from '../app/facts';
 import { applicationView, type ApplicationView, type RegistrationView } from '../app/workflow';
 import { endLocalEntitlement, localEntitlements } from '../app/entitlements/local-entitlements';
+import { searchHolders } from '../app/holders/search-holders';
 import { scopeOf, type GqlContext } from './context';
 import { entitlement, region, violation } from './resolvers';
 import { DateScalar } from './scalars';
@@ -25,6 +26,23 @@ import {
 } from './types';
 
 const basisOf = (r: ResidenceRecordRow) => (r.basis ? (r.basis.split(',') as ResidenceBasis[]) : []);
+
+@Resolver()
+export class HolderSearchResolver {
+  @Query(() => [PermitHolder], {
+    description:
+      'PUBLIC_SECURITY: holders residing in its region whose name begins with `name` (I-7 normal form, at least 2 characters), in name order',
+  })
+  searchHolders(
+    @Ctx() ctx: GqlContext,
+    @Arg('name') name: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => ID, { nullable: true, description: 'the id of the last holder of the previous page' })
+    after?: string,
+  ): Promise<HolderRow[]> {
+    return searchHolders(scopeOf(ctx), { name, first, after });
+  }
+}
 
 /** The rest of a holder's file (PUBLIC_SECURITY and DELEGATED_AGENCY via permitHolder; the holder via me). */
 @Resolver(() => PermitHolder)
@@ -133,4 +151,9 @@ export class LocalEntitlementsResolver {
   }
 }
 
-export const CONSOLE_RESOLVERS = [LocalEntitlementsResolver, HolderFileResolver, PermitFileResolver] as const;
+export const CONSOLE_RESOLVERS = [
+  LocalEntitlementsResolver,
+  HolderSearchResolver,
+  HolderFileResolver,
+  PermitFileResolver,
+] as const;

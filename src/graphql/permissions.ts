@@ -82,6 +82,7 @@ export const ROOT_RULES = {
     permitHolder: may('READ_PERSONAL_DATA'),
     overdueApplications: may('READ_PERSONAL_DATA'),
     openApplications: may('READ_PERSONAL_DATA'),
+    searchHolders: may('SEARCH_HOLDERS'),
     endorsementsDue: may('READ_PERSONAL_DATA'),
     affectedDecisions: may('READ_AFFECTED_DECISIONS'),
     auditLog: may('AUDIT'),

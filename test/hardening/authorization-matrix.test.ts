@@ -35,6 +35,7 @@ const TABLE: Record<string, [string, Who[]]> = {
   permitHolder: [`{ permitHolder(citizenIdNumber: "${ID}") { name } }`, PS_AGENCY],
   overdueApplications: ['{ overdueApplications { id } }', PS_AGENCY],
   openApplications: ['{ openApplications { id overdue } }', PS_AGENCY],
+  searchHolders: ['{ searchHolders(name: "某某") { id } }', ['PUBLIC_SECURITY']],
   endorsementsDue: ['{ endorsementsDue(from: "2026-11-01", to: "2026-11-30") { id } }', PS_AGENCY],
   affectedDecisions: [
     '{ affectedDecisions(permitId: "1") { decisionId } }',
@@ -208,6 +209,11 @@ const WRONG: Record<string, Wrong> = {
     as: CALLERS.psLaocheng,
     expect: 'LEFT_OUT',
   },
+  searchHolders: {
+    op: '{ searchHolders(name: "某某") { id citizenIdNumber } }',
+    as: CALLERS.psLaocheng,
+    expect: 'LEFT_OUT',
+  },
   endorsementsDue: {
     op: '{ endorsementsDue(from: "2026-07-01", to: "2026-08-31") { id holder { citizenIdNumber } } }',
     as: CALLERS.agencyLaocheng,
@@ -352,6 +358,8 @@ describe.each(DBS)('wrong region, wrong scope on %s', (db) => {
     // the Xinan office itself sees its records in the lists (so LEFT_OUT below is not vacuous)
     const own = await g.gql((WRONG.overdueApplications as { op: string }).op, {}, ps);
     expect(own.body.data.overdueApplications.map((a: any) => a.holder.citizenIdNumber)).toContain(OTHER_ID);
+    const found = await g.gql((WRONG.searchHolders as { op: string }).op, {}, ps);
+    expect(found.body.data.searchHolders.map((h: any) => h.citizenIdNumber)).toContain(XINAN_ID);
     const open = await g.gql((WRONG.openApplications as { op: string }).op, {}, ps);
     expect(open.body.data.openApplications.map((a: any) => a.holder.citizenIdNumber)).toContain(OTHER_ID);
     const due = await g.gql((WRONG.endorsementsDue as { op: string }).op, {}, ps);

@@ -1,5 +1,5 @@
 // The API the console's pages need (issue 11, item 0): indexes for the audit log's filters; the
-// end of a local entitlement as an act of its own.
+// end of a local entitlement as an act of its own; a name-prefix index for searchHolders.
 import { Migration } from '@mikro-orm/migrations';
 
 export class PostgresMigration20261202000200_console_api extends Migration {
@@ -16,5 +16,7 @@ export class PostgresMigration20261202000200_console_api extends Migration {
     this.addSql(
       'create index "entitlement_end_latest_index" on "entitlement_end" ("entitlement_code", "id")',
     );
+    // searchHolders: a name prefix as a range in byte order, whatever the database's locale
+    this.addSql('create index "holder_name_key_prefix_index" on "holder" ("name_key" collate "C", "id")');
   }
 }
