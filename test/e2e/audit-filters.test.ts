@@ -5,7 +5,10 @@
  * database, with entries made on three days (one at 01:00 in Shanghai, the day before in UTC).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLERS, databases, startGateway, type TestGateway } from '../support/gateway';
+import type { EntityManager } from '@mikro-orm/core';
+import { initORM } from '../../src/db/orm';
+import { filteredAuditPage, type AuditFilter } from '../../src/db/audit-log';
+import { CALLERS, databases, freshDatabase, startGateway, type TestGateway } from '../support/gateway';
 import {
   APPLY,
   HOLDER,
@@ -91,12 +94,31 @@ describe.each(DBS)('auditLog filters on %s', (db) => {
         e.action === 'READ_HOLDER' && e.role === 'PUBLIC_SECURITY' && shanghaiDay(e.at) === '2026-11-28',
     ],
     [{ action: 'NO_SUCH_ACTION' }, () => false],
-  ])('%j: exactly the entries that match, in sequence order, page by page', async (vars, keep) => {
-    const expected = all.filter(keep);
-    if (!('action' in vars && vars.action === 'NO_SUCH_ACTION')) expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThan(all.length);
-    expect(await walk(vars, 1000)).toEqual(expected);
-    expect(await walk(vars, 1)).toEqual(expected);
+  ])(
+    '%j: exactly the entries that match, page by page, in sequence order (by time with days)',
+    async (vars, keep) => {
+      const byTime = 'from' in vars || 'to' in vars;
+      const expected = all
+        .filter(keep)
+        .sort((x, y) => (byTime && x.at !== y.at ? (x.at < y.at ? -1 : 1) : x.sequence - y.sequence));
+      if (!('action' in vars && vars.action === 'NO_SUCH_ACTION')) expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(all.length);
+      expect(await walk(vars, 1000)).toEqual(expected);
+      expect(await walk(vars, 1)).toEqual(expected);
+    },
+  );
+
+  it('with a range of days the page is in the order the entries were made, the late clock included', async () => {
+    const day27 = await walk({ from: '2026-11-27', to: '2026-11-27' }, 1000);
+    expect(day27.map((e) => e.action)).toEqual(['APPLY_FOR_PERMIT']);
+    const both = await walk({ from: '2026-11-27', to: '2026-11-28' }, 1000);
+    expect(both[0].action).toBe('APPLY_FOR_PERMIT'); // made at 12:00 on the 27th, recorded after 01:00 on the 28th
+    expect(both.map((e) => e.sequence)).not.toEqual([...both.map((e) => e.sequence)].sort((a, b) => a - b));
+  });
+
+  it('a cursor that is no entry of the log is BAD_USER_INPUT with filters', async () => {
+    const e = await fails(g, FILTERED, { action: 'READ_HOLDER', after: all.at(-1).sequence + 1000 }, auditor);
+    expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('the day range counts in China Standard Time: 01:00 on the 28th in Shanghai is on the 28th', async () => {
@@ -126,5 +148,45 @@ describe.each(DBS)('auditLog filters on %s', (db) => {
       expect(e.extensions?.code).toBe('FORBIDDEN');
     }
     expect((await fails(g, FILTERED, { action: 'READ_HOLDER' })).extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe.each(DBS)('the filtered statements on %s', (db) => {
+  const DAY = { atFrom: '2026-11-27T16:00:00.000Z', atBefore: '2026-11-28T16:00:00.000Z' };
+  it.each([
+    [{ action: 'READ_HOLDER' }, 'audit_entry_action_index'],
+    [{ role: 'ADMIN' }, 'audit_entry_role_index'],
+    [{ subject: 'permit:1' }, 'audit_entry_subject_index'],
+    [DAY, 'audit_entry_at_index'],
+  ] as [AuditFilter, string][])('%j reads %s in page order, no table scan, no sort', async (f, index) => {
+    const { url, drop } = await freshDatabase(db, 'gw_audit_plan');
+    const orm = await initORM({ databaseUrl: url });
+    try {
+      const em = orm.em.fork() as EntityManager & { execute(sql: string, p?: unknown[]): Promise<any[]> };
+      const calls: [string, unknown[]][] = [];
+      const spy = {
+        getPlatform: () => em.getPlatform(),
+        execute: (sql: string, params: unknown[]) => {
+          calls.push([sql, params]);
+          return em.execute(sql, params);
+        },
+      } as unknown as EntityManager;
+      await filteredAuditPage(spy, f, { sequence: 1, at: DAY.atFrom }, 100);
+      const [sql, params] = calls[0];
+      const plan =
+        db === 'sqlite'
+          ? (await em.execute(`explain query plan ${sql}`, params)).map((r) => String(r.detail)).join('\n')
+          : await em.transactional(async (tx) => {
+              await tx.execute('set local enable_seqscan = off');
+              return (await tx.execute(`explain ${sql}`, params))
+                .map((r) => String(r['QUERY PLAN']))
+                .join('\n');
+            });
+      expect(plan).toContain(index);
+      expect(plan).not.toMatch(/TEMP B-TREE|Sort Key|Seq Scan|SCAN audit_entry\b(?! USING)/);
+    } finally {
+      await orm.close(true);
+      await drop();
+    }
   });
 });

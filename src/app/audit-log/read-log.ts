@@ -1,10 +1,12 @@
 /**
  * Art. 22: the auditor reads the log a page at a time, by sequence (the primary key), optionally
  * narrowed to one action, one role, one subject and a range of days (China Standard Time, both
- * ends inclusive). Without filters it is the statement it always was.
+ * ends inclusive). Without filters it is the statement it always was. With a range of days the
+ * page is in the order the entries were made (time, then sequence: src/db/audit-log.ts), so that a
+ * day is read from its index without sorting it; `after` is still the last entry's sequence.
  */
 import { addDays, ROLES, type LocalDate } from '../../law';
-import { auditPage, filteredAuditPage, type AuditFilter } from '../../db/audit-log';
+import { auditEntry, auditPage, filteredAuditPage, type AuditFilter } from '../../db/audit-log';
 import type { AuditRow } from '../../db/entities';
 import { badInput } from '../errors';
 import { sequencePage } from '../paging';
@@ -58,7 +60,14 @@ export async function auditLog(
 ): Promise<AuditRow[]> {
   const page = sequencePage(first, after);
   const f = auditFilter(s, filter);
-  return f === null
-    ? auditPage(s.em, page.after ?? 0, page.first)
-    : filteredAuditPage(s.em, f, page.after ?? 0, page.first);
+  if (f === null) return auditPage(s.em, page.after ?? 0, page.first);
+  // the cursor entry's place: its sequence, and its time for a range of days (ordered by time)
+  let cursor: { sequence: number; at: string } | null = null;
+  if (page.after !== null && page.after > 0) {
+    const entry = await auditEntry(s.em, page.after);
+    if (entry === null)
+      throw badInput(`after: ${page.after} is not the sequence of an entry of the log`, { field: 'after' });
+    cursor = { sequence: entry.sequence, at: entry.at };
+  }
+  return filteredAuditPage(s.em, f, cursor, page.first);
 }
