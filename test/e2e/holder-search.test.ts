@@ -122,6 +122,33 @@ describe.each(DBS)('searchHolders on %s', (db) => {
     },
   );
 
+  it('a walk in progress neither repeats nor skips when holders are registered meanwhile', async () => {
+    // the first page ends at 王伟东; then one registered sorting before that cursor (王伟, a newer id), one after it
+    const first = (await ok(g, SEARCH, { name: '王伟', first: 3 }, t.psCity)).searchHolders;
+    expect(first.map((h: any) => h.name)).toEqual(['王伟', '王伟', '王伟东']);
+    const before = idNumber('411302', '19750101', '901');
+    const after = idNumber('411302', '19750102', '902');
+    await ok(g, REGISTER, { input: registration(before, '王伟', '410302', '2026-02-01') }, t.psLaocheng);
+    await ok(g, REGISTER, { input: registration(after, '王伟龙', '410302', '2026-02-01') }, t.psLaocheng);
+    const rest: any[] = [];
+    let cursor = first[first.length - 1].id;
+    for (;;) {
+      const page = (await ok(g, SEARCH, { name: '王伟', first: 2, after: cursor }, t.psCity)).searchHolders;
+      rest.push(...page);
+      if (page.length < 2) break;
+      cursor = page[page.length - 1].id;
+    }
+    const walked = [...first, ...rest].map((h: any) => h.citizenIdNumber);
+    expect(new Set(walked).size).toBe(walked.length);
+    expect(walked).toContain(after);
+    // the one registered behind the cursor is left to the next walk; every earlier holder is there once
+    expect(walked.filter((c) => c !== after)).toEqual(expected('王伟', null).map((h) => h.citizenIdNumber));
+    const again = (await ok(g, SEARCH, { name: '王伟' }, t.psCity)).searchHolders.map(
+      (h: any) => h.citizenIdNumber,
+    );
+    expect(again).toContain(before);
+  });
+
   it('the region is where the holder lives now: a holder who moved is found by the new region only', async () => {
     const laocheng = (await ok(g, SEARCH, { name: '王伟强' }, t.psLaocheng)).searchHolders;
     const xinan = (await ok(g, SEARCH, { name: '王伟强' }, t.psXinan)).searchHolders;
