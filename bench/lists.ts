@@ -2,8 +2,8 @@
  * `npm run bench:lists`: the paged lists on a large register. BENCH_PERMITS permits (default
  * 100 000) issued over the last year and a tenth as many open applications are written straight
  * into a fresh database (DATABASE_URL for PostgreSQL, else an SQLite file), then endorsementsDue
- * (the next 30 days) and overdueApplications (today) are walked page by page for the city and for
- * one district: statements and milliseconds per page, and the process's RSS.
+ * (the next 30 days), overdueApplications and openApplications (today) are walked page by page for
+ * the city and for one district: statements and milliseconds per page, and the process's RSS.
  */
 import 'reflect-metadata';
 import { shareCodeKey } from '../src/app/share-codes/code';
@@ -17,6 +17,7 @@ import { addDays, resolveRegionCode, todayInShanghai, REGIONS } from '../src/law
 import { OFFICIAL_CALENDAR } from '../src/calendar/official';
 import { endorsementsDue } from '../src/app/lists/endorsements-due';
 import { overdueApplications } from '../src/app/lists/overdue-applications';
+import { openApplications } from '../src/app/lists/open-applications';
 import type { Scope } from '../src/app/scope';
 
 type Sql = { execute(sql: string, params?: unknown[]): Promise<unknown> };
@@ -129,6 +130,7 @@ async function main() {
       ['endorsementsDue', 100],
       ['endorsementsDue', 1000],
       ['overdueApplications', 100],
+      ['openApplications', 100],
     ] as const) {
       const pages: { ms: number; statements: number }[] = [];
       let after: string | null = null;
@@ -142,7 +144,9 @@ async function main() {
             ? (await endorsementsDue(s, { from: T, to: addDays(T, 30), first, after })).map((b) => ({
                 id: b.permit.id,
               }))
-            : await overdueApplications(s, { first, after });
+            : name === 'openApplications'
+              ? await openApplications(s, { first, after })
+              : await overdueApplications(s, { first, after });
         pages.push({ ms: performance.now() - t0, statements: statements - before });
         items += page.length;
         if (page.length < first) break;

@@ -1,6 +1,7 @@
 /** Reads for public security, auditors and everyone (catalogue). Personal-data reads are audited. */
 import { covers, isInForceOn, maskCitizenId, REGIONS, resolveRegionCode, type Region } from '../law';
-import { EntitlementEntity, Holder, type EntitlementRow, type HolderRow } from '../db/entities';
+import { Holder, type EntitlementRow, type HolderRow } from '../db/entities';
+import { allEntitlements } from '../db/entitlements';
 import { appendAudit } from './audit';
 import { forbidden } from './errors';
 import { officeRegion } from './caller';
@@ -14,11 +15,7 @@ export function regions(): readonly Region[] {
 
 export async function entitlements(s: Scope, asOfInput?: string | null): Promise<EntitlementRow[]> {
   const asOf = asOfDate(s, asOfInput);
-  const rows = await s.em.find(
-    EntitlementEntity,
-    {},
-    { orderBy: { local: 'asc', article: 'asc', clause: 'asc', code: 'asc' } },
-  );
+  const rows = await allEntitlements(s.em);
   return rows.filter((r) => isInForceOn(entitlementFromRow(r), asOf));
 }
 

@@ -20,6 +20,7 @@ import {
 } from '../law';
 import type { DecisionRow, EntitlementRow } from '../db/entities';
 import { DecisionWriteFailed, writeDecisions, type DecisionWrite } from '../db/decision-writer';
+import { entitlementsByCode } from '../db/entitlements';
 import type { AuditEvent } from './audit';
 import { auditActor, officeRegion } from './caller';
 import { AppError, badInput, forbidden, notFound } from './errors';
@@ -84,24 +85,6 @@ export function entitlementFromRow(r: EntitlementRow): Entitlement {
     effectiveFrom: r.effectiveFrom as LocalDate,
     effectiveUntil: r.effectiveUntil as LocalDate | null,
     local: r.local,
-  };
-}
-
-function rowToEntitlement(r: Record<string, unknown>): EntitlementRow {
-  return {
-    code: String(r.code),
-    kind: String(r.kind),
-    article: Number(r.article),
-    clause: Number(r.clause),
-    nameZh: String(r.name_zh),
-    nameEn: String(r.name_en),
-    department: String(r.department),
-    regionCode: String(r.region_code),
-    effectiveFrom: String(r.effective_from),
-    effectiveUntil: r.effective_until == null ? null : (r.effective_until as string),
-    local: r.local === true || r.local === 1,
-    actor: '',
-    createdAt: '',
   };
 }
 
@@ -199,12 +182,8 @@ export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQ
   const codes = [...new Set(parsed.map((p) => p.code))];
   const ids = [...new Set(parsed.map((p) => p.id))];
   // 1: the entitlements asked about
-  const ents = new Map(
-    (await sql.execute(`select * from entitlement where code in (${ph(codes.length)})`, codes)).map((r) => {
-      const row = rowToEntitlement(r);
-      return [row.code, row] as const;
-    }),
-  );
+  // (the end in force: the latest end act's, Art. 18(12)/19(6); src/db/entitlements.ts)
+  const ents = new Map((await entitlementsByCode(em, codes)).map((row) => [row.code, row] as const));
   const unknown = codes.find((c) => !ents.has(c));
   if (unknown !== undefined) throw notFound(`Entitlement ${unknown.slice(0, 64)}`);
   // 2: holders with their dependents (the children a school may name under 18(7))

@@ -36,6 +36,14 @@ export const Holder = new EntitySchema<HolderRow>({
     hukouAddress: { type: 'string', length: 512 },
     createdAt,
   },
+  // searchHolders: a prefix of the name as a byte-order range (src/db/holder-search.ts); on
+  // PostgreSQL the column is indexed collate "C" (migration 20261202000200)
+  indexes: [
+    {
+      name: 'holder_name_key_prefix_index',
+      expression: 'create index `holder_name_key_prefix_index` on `holder` (`name_key`, `id`)',
+    },
+  ],
 });
 
 /** Art. 8–9: a residence registration; also Art. 10 corrections (kind CORRECTION) */
@@ -362,6 +370,30 @@ export const EntitlementEntity = new EntitySchema<EntitlementRow>({
   },
 });
 
+/**
+ * Articles 18(12), 19(6): a government ends a local item (its last day in force). A new act, never an
+ * edit of the definition: the item's end is the latest such act's, else the definition's own.
+ */
+export class EntitlementEndRow {
+  id!: number;
+  entitlementCode!: string;
+  effectiveUntil!: string;
+  actor!: string;
+  createdAt!: string;
+}
+export const EntitlementEnd = new EntitySchema<EntitlementEndRow>({
+  class: EntitlementEndRow,
+  tableName: 'entitlement_end',
+  properties: {
+    id,
+    entitlementCode: { type: 'string', length: 64 },
+    effectiveUntil: date,
+    actor: { type: 'string', length: 128 },
+    createdAt,
+  },
+  indexes: [{ name: 'entitlement_end_latest_index', properties: ['entitlementCode', 'id'] }],
+});
+
 export class RegionRow {
   code!: string;
   nameZh!: string;
@@ -496,6 +528,13 @@ export const Audit = new EntitySchema<AuditRow>({
     prevHash: { type: 'string', length: 64 },
     hash: { type: 'string', length: 64 },
   },
+  // auditLog's filters, each read in sequence order from its own index (src/db/audit-log.ts)
+  indexes: [
+    { name: 'audit_entry_action_index', properties: ['action', 'sequence'] },
+    { name: 'audit_entry_role_index', properties: ['role', 'sequence'] },
+    { name: 'audit_entry_subject_index', properties: ['subject', 'sequence'] },
+    { name: 'audit_entry_at_index', properties: ['at', 'sequence'] },
+  ],
 });
 
 export const ENTITIES = [
@@ -511,6 +550,7 @@ export const ENTITIES = [
   Violation,
   Confiscation,
   EntitlementEntity,
+  EntitlementEnd,
   RegionEntity,
   Decision,
   Audit,

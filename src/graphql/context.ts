@@ -2,13 +2,17 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  Application,
   Dependent,
   Holder,
+  Violation,
   Permit,
   Replacement,
   ReplacementIssue,
   ResidenceRecord,
+  type ApplicationRow,
   type DependentRow,
+  type ViolationRow,
   type HolderRow,
   type PermitRow,
   type ReplacementRow,
@@ -28,6 +32,11 @@ export interface Loaders {
   dependents: DataLoader<number, DependentRow[]>;
   permitByApplication: DataLoader<number, PermitRow | null>;
   replacementsByPermit: DataLoader<number, { request: ReplacementRow; issuedOn: string | null }[]>;
+  /** a holder's whole file (issue 11): every residence record, application and violation, oldest first */
+  residenceRecordsByHolder: DataLoader<number, ResidenceRecordRow[]>;
+  applicationsByHolder: DataLoader<number, ApplicationRow[]>;
+  /** by ID number: a violation may have been recorded before the person was registered */
+  violationsByCitizenId: DataLoader<string, ViolationRow[]>;
 }
 
 function group<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V[]> {
@@ -72,6 +81,39 @@ export function createLoaders(em: EntityManager): Loaders {
         (await em.find(Permit, { applicationId: { $in: [...ids] } })).map((p) => [p.applicationId, p]),
       );
       return ids.map((id) => by.get(id) ?? null);
+    }),
+    residenceRecordsByHolder: new DataLoader(async (ids) => {
+      const by = group(
+        await em.find(
+          ResidenceRecord,
+          { holderId: { $in: [...ids] } },
+          { orderBy: { effectiveOn: 'asc', id: 'asc' } },
+        ),
+        (r) => r.holderId,
+      );
+      return ids.map((id) => by.get(id) ?? []);
+    }),
+    applicationsByHolder: new DataLoader(async (ids) => {
+      const by = group(
+        await em.find(
+          Application,
+          { holderId: { $in: [...ids] } },
+          { orderBy: { appliedOn: 'asc', id: 'asc' } },
+        ),
+        (r) => r.holderId,
+      );
+      return ids.map((id) => by.get(id) ?? []);
+    }),
+    violationsByCitizenId: new DataLoader(async (ids) => {
+      const by = group(
+        await em.find(
+          Violation,
+          { citizenIdNumber: { $in: [...ids] } },
+          { orderBy: { occurredOn: 'asc', id: 'asc' } },
+        ),
+        (r) => r.citizenIdNumber,
+      );
+      return ids.map((id) => by.get(id) ?? []);
     }),
     replacementsByPermit: new DataLoader(async (ids) => {
       const requests = await em.find(

@@ -9,6 +9,7 @@ import { decisionsToReview } from '../app/decisions/decisions-to-review';
 import { auditLog } from '../app/audit-log/read-log';
 import { verifyAuditChain } from '../app/audit-log/verify-chain';
 import { scopeOf, type GqlContext } from './context';
+import { DateScalar } from './scalars';
 import { AuditChainReport, AuditEntry, AuditHeadInput, EligibilityDecision } from './types';
 
 @Resolver()
@@ -54,8 +55,33 @@ export class ListsResolver {
     @Ctx() ctx: GqlContext,
     @Arg('after', () => Int, { nullable: true }) after?: number,
     @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('action', () => String, {
+      nullable: true,
+      description: 'only entries of this action (READ_HOLDER…)',
+    })
+    action?: string,
+    @Arg('role', () => String, {
+      nullable: true,
+      description: "only entries made by this role (a token's role)",
+    })
+    role?: string,
+    @Arg('subject', () => String, {
+      nullable: true,
+      description: 'only entries about this subject, as entries show it (permit:12, a masked ID number)',
+    })
+    subject?: string,
+    @Arg('from', () => DateScalar, {
+      nullable: true,
+      description: 'only entries made on or after this day (China Standard Time)',
+    })
+    from?: string,
+    @Arg('to', () => DateScalar, {
+      nullable: true,
+      description: 'only entries made on or before this day (China Standard Time)',
+    })
+    to?: string,
   ) {
-    return auditLog(scopeOf(ctx), after, first);
+    return auditLog(scopeOf(ctx), after, first, { action, role, subject, from, to });
   }
 
   @Query(() => AuditChainReport, {

@@ -3,7 +3,7 @@
  * arithmetic, no queries in loops (nested fields go through the request's DataLoaders).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { cite, resolveRegionCode, type CitationKey, type Region as LawRegion } from '../law';
+import { cite, isOverdue, resolveRegionCode, type CitationKey, type Region as LawRegion } from '../law';
 import type { EntitlementRow, HolderRow, DependentRow, ViolationRow } from '../db/entities';
 import * as workflow from '../app/workflow';
 import * as queries from '../app/queries';
@@ -13,6 +13,7 @@ import { verifyReceipt, type ReceiptCheckView } from '../app/receipts/verify-rec
 import { cardVersionOn, endorsementsOf, permitRegionOn, stateOn, type PermitBundle } from '../app/facts';
 import { overdueApplications } from '../app/lists/overdue-applications';
 import { endorsementsDue } from '../app/lists/endorsements-due';
+import { openApplications, type ListedApplicationView } from '../app/lists/open-applications';
 import { asOfDate, today } from '../app/scope';
 import { notFound } from '../app/errors';
 import { scopeOf, type GqlContext } from './context';
@@ -45,9 +46,9 @@ import {
   Violation,
 } from './types';
 
-const region = (r: LawRegion): Region => ({ code: r.code, nameZh: r.nameZh, kind: r.kind });
+export const region = (r: LawRegion): Region => ({ code: r.code, nameZh: r.nameZh, kind: r.kind });
 
-function entitlement(r: EntitlementRow): Entitlement {
+export function entitlement(r: EntitlementRow): Entitlement {
   return {
     code: r.code,
     kind: r.kind,
@@ -61,7 +62,7 @@ function entitlement(r: EntitlementRow): Entitlement {
   };
 }
 
-function violation(v: ViolationRow): Violation {
+export function violation(v: ViolationRow): Violation {
   return {
     id: String(v.id),
     citizenIdNumber: v.citizenIdNumber,
@@ -149,6 +150,19 @@ export class QueryResolver {
     @Arg('after', () => ID, { nullable: true }) after?: string,
   ) {
     return overdueApplications(scopeOf(ctx), { asOf, first, after });
+  }
+
+  @Query(() => [PermitApplication], {
+    description:
+      'PUBLIC_SECURITY, DELEGATED_AGENCY: accepted applications not issued on asOf (default today), in their region, in deadline order (the overdue ones first)',
+  })
+  openApplications(
+    @Ctx() ctx: GqlContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => ID, { nullable: true }) after?: string,
+  ) {
+    return openApplications(scopeOf(ctx), { asOf, first, after });
   }
 
   @Query(() => [Permit], {
@@ -422,6 +436,22 @@ export class ApplicationResolver {
   async status(@Root() a: workflow.ApplicationView, @Ctx() ctx: GqlContext) {
     if (a.status !== 'ACCEPTED') return a.status;
     return (await ctx.loaders.permitByApplication.load(a.id)) ? 'ISSUED' : 'ACCEPTED';
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Article 11: accepted, not issued by asOf, and asOf is after the deadline; asOf defaults to the list's day (openApplications, overdueApplications), else today",
+  })
+  async overdue(
+    @Root() a: workflow.ApplicationView & Partial<Pick<ListedApplicationView, 'listedOn'>>,
+    @Ctx() ctx: GqlContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ): Promise<boolean> {
+    const s = scopeOf(ctx);
+    const day = asOf != null ? asOfDate(s, asOf) : (a.listedOn ?? today(s));
+    if (a.issueDeadline === null) return false;
+    const p = await ctx.loaders.permitByApplication.load(a.id);
+    return isOverdue(a.issueDeadline, day) && !(p !== null && p.issuedOn <= day);
   }
 }
 

@@ -5,13 +5,14 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { RESOLVERS } from './resolvers';
 import { HOLDER_RESOLVERS } from './holder-resolvers';
+import { CONSOLE_RESOLVERS } from './console-resolvers';
 import { permissions } from './permissions';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** The schema without permissions: what schema/schema.graphql records. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [...RESOLVERS, ...HOLDER_RESOLVERS] as unknown as NonEmptyArray<
+    resolvers: [...RESOLVERS, ...HOLDER_RESOLVERS, ...CONSOLE_RESOLVERS] as unknown as NonEmptyArray<
       new (...args: never[]) => unknown
     >,
     scalarsMap: [],

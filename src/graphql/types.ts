@@ -14,6 +14,7 @@ export const SexEnum = e('MALE', 'FEMALE');
 export const ResidenceBasisEnum = e('STABLE_EMPLOYMENT', 'STABLE_RESIDENCE', 'CONTINUOUS_STUDY');
 export const ApplicationStatusEnum = e('ACCEPTED', 'REFUSED', 'ISSUED');
 export const LossKindEnum = e('LOST', 'DAMAGED');
+export const ResidenceRecordKindEnum = e('REGISTRATION', 'CORRECTION', 'MOVE');
 
 registerEnumType(RegionKind, { name: 'RegionKind' });
 registerEnumType(DepartmentEnum, { name: 'Department' });
@@ -29,6 +30,14 @@ registerEnumType(SexEnum, { name: 'Sex' });
 registerEnumType(ResidenceBasisEnum, { name: 'ResidenceBasis' });
 registerEnumType(ApplicationStatusEnum, { name: 'ApplicationStatus' });
 registerEnumType(LossKindEnum, { name: 'LossKind' });
+registerEnumType(ResidenceRecordKindEnum, {
+  name: 'ResidenceRecordKind',
+  valuesConfig: {
+    REGISTRATION: { description: 'Articles 8-9: residence registration' },
+    CORRECTION: { description: 'Article 10: details corrected with an application' },
+    MOVE: { description: 'Article 14 para 1: a move (change registration or address update)' },
+  },
+});
 
 @ObjectType()
 export class Region {
@@ -322,4 +331,35 @@ export class DefineLocalEntitlementInput {
   @Field() regionCode!: string;
   @Field(() => DateScalar) effectiveFrom!: string;
   @Field(() => DateScalar, { nullable: true }) effectiveUntil?: string | null;
+}
+
+@ObjectType({ description: "One act on a holder's residence, as recorded (never edited)." })
+export class ResidenceRecordEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => ResidenceRecordKindEnum) kind!: string;
+  @Field(() => DateScalar) effectiveOn!: string;
+  @Field(() => Region) region!: Region;
+  @Field() address!: string;
+  @Field(() => [ResidenceBasisEnum]) basis!: string[];
+  @Field(() => String, { nullable: true }) proofKind!: string | null;
+  @Field(() => String, { nullable: true }) proofReference!: string | null;
+  @Field({ description: 'the region of the office that recorded it' }) officeRegionCode!: string;
+}
+
+@ObjectType({ description: 'Article 14 para 1: a move recorded on a permit.' })
+export class ResidenceMove {
+  @Field(() => DateScalar) changedOn!: string;
+  @Field(() => Region) fromRegion!: Region;
+  @Field(() => Region) toRegion!: Region;
+  @Field() address!: string;
+  @Field({
+    description: 'true: between the urban area and a county, or between counties (change registration)',
+  })
+  changeRegistration!: boolean;
+}
+
+@ObjectType({ description: 'Article 21 para 2: a confiscation; the permit is invalid from that day.' })
+export class Confiscation {
+  @Field(() => DateScalar) confiscatedOn!: string;
+  @Field() reason!: string;
 }

@@ -118,9 +118,13 @@ export const ARTICLES: readonly ArticleEntry[] = [
   {
     no: 18,
     titleEn: 'Public services shared with registered residents',
-    encoding: enc('catalogue.ts', 'rules/eligibility.ts'),
+    encoding: enc('catalogue.ts', 'rules/eligibility.ts', 'rules/local-entitlements.ts (12): ending one'),
   },
-  { no: 19, titleEn: 'Conveniences', encoding: enc('catalogue.ts', 'rules/eligibility.ts') },
+  {
+    no: 19,
+    titleEn: 'Conveniences',
+    encoding: enc('catalogue.ts', 'rules/eligibility.ts', 'rules/local-entitlements.ts (6): ending one'),
+  },
   {
     no: 20,
     titleEn: 'Warning and fine up to 200 yuan',

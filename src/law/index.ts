@@ -20,3 +20,4 @@ export * from './rules/deadlines';
 export * from './rules/timeline';
 export * from './rules/penalties';
 export * from './rules/eligibility';
+export * from './rules/local-entitlements';

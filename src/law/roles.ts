@@ -23,6 +23,7 @@ export type Power =
   | 'VERIFY'
   | 'PERMIT_STATUS'
   | 'READ_PERSONAL_DATA'
+  | 'SEARCH_HOLDERS'
   | 'READ_AFFECTED_DECISIONS'
   | 'READ_DECISIONS_MADE'
   | 'REVIEW_DECISIONS'
@@ -40,6 +41,8 @@ export const POWERS: Readonly<Record<Power, { roles: readonly Role[]; citation: 
   VERIFY: { roles: ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('4.2') },
   PERMIT_STATUS: { roles: ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('4.2') },
   READ_PERSONAL_DATA: { roles: ['PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('22.1.4') },
+  /** looking people up by name in the register public security keeps (Art. 4); not delegated (Art. 5) */
+  SEARCH_HOLDERS: { roles: ['PUBLIC_SECURITY'], citation: cite('4.1') },
   READ_AFFECTED_DECISIONS: { roles: ['PUBLIC_SECURITY', 'DEPARTMENT'], citation: cite('21.2') },
   /** an office reads back the decisions it made (each carries its id and citations for review) */
   READ_DECISIONS_MADE: { roles: ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'], citation: cite('23') },

@@ -34,6 +34,8 @@ const TABLE: Record<string, [string, Who[]]> = {
   ],
   permitHolder: [`{ permitHolder(citizenIdNumber: "${ID}") { name } }`, PS_AGENCY],
   overdueApplications: ['{ overdueApplications { id } }', PS_AGENCY],
+  openApplications: ['{ openApplications { id overdue } }', PS_AGENCY],
+  searchHolders: ['{ searchHolders(name: "某某") { id } }', ['PUBLIC_SECURITY']],
   endorsementsDue: ['{ endorsementsDue(from: "2026-11-01", to: "2026-11-30") { id } }', PS_AGENCY],
   affectedDecisions: [
     '{ affectedDecisions(permitId: "1") { decisionId } }',
@@ -71,6 +73,11 @@ const TABLE: Record<string, [string, Who[]]> = {
   ],
   defineLocalEntitlement: [
     'mutation { defineLocalEntitlement(input: { code: "1BAD", kind: PUBLIC_SERVICE, nameZh: "x", nameEn: "x", department: HEALTH, regionCode: "410300", effectiveFrom: "2027-01-01" }) { code } }',
+    ['ADMIN'],
+  ],
+  localEntitlements: ['{ localEntitlements { code } }', ['ADMIN']],
+  endLocalEntitlement: [
+    'mutation { endLocalEntitlement(code: "NO_SUCH_ITEM", effectiveUntil: "2027-01-01") { code } }',
     ['ADMIN'],
   ],
   me: ['{ me { name } }', ['HOLDER']],
@@ -197,6 +204,16 @@ const WRONG: Record<string, Wrong> = {
     as: CALLERS.psLaocheng,
     expect: 'LEFT_OUT',
   },
+  openApplications: {
+    op: '{ openApplications(asOf: "2026-11-28") { id holder { citizenIdNumber } } }',
+    as: CALLERS.psLaocheng,
+    expect: 'LEFT_OUT',
+  },
+  searchHolders: {
+    op: '{ searchHolders(name: "某某") { id citizenIdNumber } }',
+    as: CALLERS.psLaocheng,
+    expect: 'LEFT_OUT',
+  },
   endorsementsDue: {
     op: '{ endorsementsDue(from: "2026-07-01", to: "2026-08-31") { id holder { citizenIdNumber } } }',
     as: CALLERS.agencyLaocheng,
@@ -270,6 +287,14 @@ const WRONG: Record<string, Wrong> = {
     as: CALLERS.adminXinan,
     expect: 'FORBIDDEN',
   },
+  localEntitlements: {
+    none: "lists only the items of the ADMIN's region; a county's list leaves the city's and other counties' out (test/e2e/local-entitlements.test.ts)",
+  },
+  endLocalEntitlement: {
+    op: 'mutation { endLocalEntitlement(code: "PUBLIC_RENTAL_HOUSING", effectiveUntil: "2027-12-31") { code } }',
+    as: CALLERS.adminXinan,
+    expect: 'FORBIDDEN',
+  },
   me: {
     none: "a holder has no region and reads only the file of the token's own ID number: no argument can name another",
   },
@@ -333,6 +358,10 @@ describe.each(DBS)('wrong region, wrong scope on %s', (db) => {
     // the Xinan office itself sees its records in the lists (so LEFT_OUT below is not vacuous)
     const own = await g.gql((WRONG.overdueApplications as { op: string }).op, {}, ps);
     expect(own.body.data.overdueApplications.map((a: any) => a.holder.citizenIdNumber)).toContain(OTHER_ID);
+    const found = await g.gql((WRONG.searchHolders as { op: string }).op, {}, ps);
+    expect(found.body.data.searchHolders.map((h: any) => h.citizenIdNumber)).toContain(XINAN_ID);
+    const open = await g.gql((WRONG.openApplications as { op: string }).op, {}, ps);
+    expect(open.body.data.openApplications.map((a: any) => a.holder.citizenIdNumber)).toContain(OTHER_ID);
     const due = await g.gql((WRONG.endorsementsDue as { op: string }).op, {}, ps);
     expect(due.body.data.endorsementsDue.map((p: any) => p.holder.citizenIdNumber)).toContain(XINAN_ID);
     // decisions of 新安县's housing office and bureau: a positive one on a permit confiscated since

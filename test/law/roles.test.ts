@@ -35,6 +35,11 @@ describe('hasPower: the SPEC table, role by role', () => {
       { PUBLIC_SECURITY: Y, DELEGATED_AGENCY: Y, DEPARTMENT: N, AUDITOR: N, ADMIN: N, HOLDER: N },
     ],
     [
+      'SEARCH_HOLDERS',
+      '第4条第1款',
+      { PUBLIC_SECURITY: Y, DELEGATED_AGENCY: N, DEPARTMENT: N, AUDITOR: N, ADMIN: N, HOLDER: N },
+    ],
+    [
       'READ_AFFECTED_DECISIONS',
       '第21条第2款',
       { PUBLIC_SECURITY: Y, DELEGATED_AGENCY: N, DEPARTMENT: Y, AUDITOR: N, ADMIN: N, HOLDER: N },

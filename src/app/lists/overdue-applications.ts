@@ -31,7 +31,7 @@ export async function overdueApplications(
     after,
     limit: page.first,
   });
-  const result = rows.map((a) => applicationView(s.deps.calendar, a, null));
+  const result = rows.map((a) => ({ ...applicationView(s.deps.calendar, a, null), listedOn: asOf }));
   await s.em.transactional((em) =>
     appendAudit(
       em,
