@@ -1,0 +1,33 @@
+/** The console's entry: the style nonce from the page, the configuration, then the app. */
+import './console.css';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { loadConfig } from './config';
+
+const nonceMeta = document.querySelector('meta[name="csp-nonce"]');
+const nonce = nonceMeta?.getAttribute('content') ?? undefined;
+// the nonce has done its job once read; it need not stay in the document
+nonceMeta?.remove();
+if (nonce) nonceStylesOfOurOwn(nonce);
+
+/**
+ * Ant Design's CSS-in-JS takes the nonce from ConfigProvider; a few @rc-component helpers (the table's
+ * scrollbar measurement) insert a <style> without one. Every <style> the console's own scripts create
+ * gets the nonce; styles in injected markup and style attributes stay blocked by the CSP.
+ */
+function nonceStylesOfOurOwn(n: string) {
+  const create = (tag: string, o?: ElementCreationOptions): HTMLElement =>
+    Document.prototype.createElement.call(document, tag, o);
+  const patched = (tag: string, o?: ElementCreationOptions): HTMLElement => {
+    const el = create(tag, o);
+    if (el instanceof HTMLStyleElement && !el.nonce) el.nonce = n;
+    return el;
+  };
+  document.createElement = patched;
+}
+
+const root = createRoot(document.getElementById('root')!);
+loadConfig().then(
+  (config) => root.render(<App config={config} nonce={nonce} />),
+  (e: unknown) => root.render(<App config={null} nonce={nonce} configError={e} />),
+);
