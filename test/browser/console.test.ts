@@ -163,6 +163,37 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
     await page.context().close();
   });
 
+  it('亮证码: the school checks the holder by the code the holder shows', async () => {
+    const holder = await g.token({
+      sub: 'test:holder-guo',
+      role: 'HOLDER',
+      citizenIdNumber: guo.citizenIdNumber,
+    });
+    const made = await g.gql(
+      'mutation($input: CreateShareCodeInput) { createShareCode(input: $input) { code } }',
+      { input: { entitlement: 'CHILD_EDUCATION_AND_ZHONGKAO' } },
+      holder,
+    );
+    expect(made.body.errors).toBeUndefined();
+    const code: string = made.body.data.createShareCode.code;
+    const page = await open('check-share-code', '/console/');
+    await signInAs(page, '学校（涧西区教育局）');
+    await page.locator('label', { hasText: '亮证码' }).first().click();
+    await expect.poll(() => page.getByLabel('公民身份号码', { exact: true }).count()).toBe(0);
+    await page.getByRole('textbox', { name: '亮证码' }).fill(code.toLowerCase());
+    await page.getByLabel('子女公民身份号码').fill(guo.children[0].citizenIdNumber);
+    await page.getByRole('button', { name: '核验', exact: true }).click();
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('verdict').getAttribute('data-eligible')).toBe('true');
+    await screenshot(page, 'console-check-share-code');
+    // the code is used up: a second check says so, with the gateway's code
+    await page.getByRole('button', { name: '核验', exact: true }).click();
+    await page.getByTestId('gateway-error').waitFor();
+    expect(await page.getByTestId('gateway-error').innerText()).toMatch(/错误代码：[A-Z_]+/);
+    await screenshot(page, 'console-check-error');
+    await page.context().close();
+  });
+
   it('the ID number is checked in the page (check character) before anything is sent', async () => {
     const page = await open('check-invalid-id', '/console/', { viewport: { width: 768, height: 1024 } });
     await signInAs(page, '学校（涧西区教育局）');
