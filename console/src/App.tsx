@@ -13,7 +13,7 @@ import { SignIn } from './pages/common/SignIn';
 import { Callback } from './pages/common/Callback';
 import { NoPages } from './pages/common/NoPages';
 import { Check } from './pages/department/Check';
-import { BulkPlaceholder } from './pages/department/BulkPlaceholder';
+import { BulkRoute } from './pages/department/BulkRoute';
 import { Decisions } from './pages/department/Decisions';
 import { Review } from './pages/department/Review';
 import { Receipt } from './pages/department/Receipt';
@@ -69,7 +69,7 @@ function Themed({ config, nonce, configError }: Props) {
               >
                 <Route index element={<Home />} />
                 <Route path="check" element={<Check />} />
-                <Route path="bulk" element={<BulkPlaceholder />} />
+                <Route path="bulk" element={<BulkRoute />} />
                 <Route path="decisions" element={<Decisions />} />
                 <Route path="review" element={<Review />} />
                 <Route path="none" element={<NoPages />} />

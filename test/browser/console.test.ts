@@ -128,6 +128,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
       .evaluate((c: any) => c.width > 100 && c.toDataURL().length > 2000);
     expect(qrDrawn).toBe(true);
     await screenshot(page, 'console-receipt');
+    // printed: the tools are hidden, the receipt alone on the page
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: '打印', exact: true }).isVisible()).toBe(false);
+    await screenshot(page, 'console-receipt-print');
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('heading', { name: '资格核验' }).waitFor();
 
@@ -160,6 +165,46 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
     await page.getByRole('link', { name: '批量核验' }).click();
     await page.getByRole('heading', { name: '批量核验' }).waitFor();
     await screenshot(page, 'console-bulk-placeholder');
+    await page.context().close();
+  });
+
+  it('已核验记录 in pages of 20: 加载更多 shows the rest', async () => {
+    const config: any = await (await fetch(`${origin}/console/config.json`)).json();
+    const school = config.demoCallers.find((c: any) => c.id === 'school-jianxi').token;
+    const made = async () =>
+      (await g.gql('{ decisionsMade(first: 1000) { decisionId } }', {}, school)).body.data.decisionsMade
+        .length;
+    for (let i = 0; i < 21; i++) {
+      const r = await g.gql(
+        `query($q: EligibilityQuery!) { verifyEligibility(query: $q) { decisionId } }`,
+        {
+          q: {
+            citizenIdNumber: guo.citizenIdNumber,
+            holderName: guo.name,
+            entitlement: 'CHILD_EDUCATION_AND_ZHONGKAO',
+            dependentCitizenIdNumber: guo.children[0].citizenIdNumber,
+          },
+        },
+        school,
+      );
+      expect(r.body.errors).toBeUndefined();
+    }
+    const total = await made();
+    expect(total).toBeGreaterThan(20);
+    expect(total).toBeLessThanOrEqual(40);
+    const page = await open('decisions-paged', '/console/');
+    await signInAs(page, '学校（涧西区教育局）');
+    await page.getByRole('link', { name: '已核验记录' }).click();
+    const rows = page.getByTestId('decisions').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(20);
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => rows.count()).toBe(total);
+    expect(await page.getByRole('button', { name: '加载更多' }).count()).toBe(0);
+    const ids = await page
+      .getByTestId('decisions')
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((trs) => trs.map((tr: any) => tr.getAttribute('data-row-key')));
+    expect(new Set(ids).size).toBe(total);
     await page.context().close();
   });
 
