@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SignJWT } from 'jose';
 import { demoPeople } from '../../seeds/demo';
-import { TEST_SECRET, startGateway, type TestGateway } from '../support/gateway';
+import { TEST_SECRET, signingKeyFile, startGateway, type TestGateway } from '../support/gateway';
 import {
   buildConsole,
   chromiumAvailable,
@@ -252,6 +252,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
     await page.keyboard.type(guo.name);
     await page.keyboard.press('Enter');
     await page.getByText('校验码').first().waitFor();
+    await page.getByText('请填写子女公民身份号码').waitFor();
     expect(sent.filter((b) => b.includes('verifyEligibility'))).toEqual([]);
     await screenshot(page, 'console-check-tablet-invalid-id');
     await page.context().close();
@@ -324,5 +325,48 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
       expect(w.foreign, page).toEqual([]);
       expect(w.cspViolations, page).toEqual([]);
     }
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('the console in production, in Chromium', () => {
+  let g: TestGateway;
+  let origin: string;
+  let browser: Browser;
+  beforeAll(async () => {
+    const consoleDir = buildConsole();
+    g = await startGateway('sqlite', {
+      consoleDir,
+      env: {
+        NODE_ENV: 'production',
+        GATEWAY_JWT_SECRET: TEST_SECRET,
+        GATEWAY_SIGNING_KEY_FILE: signingKeyFile(),
+        GATEWAY_OIDC_ISSUER: 'http://127.0.0.1:9/realms/luoyang',
+        GATEWAY_OIDC_CLIENT_ID: 'console',
+      },
+    });
+    origin = new URL(g.url).origin;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await g?.stop();
+  });
+
+  it('sign-in offers the OIDC issuer only, no demo callers; the CSP names the issuer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const w = watch(page, origin);
+    const res = await page.goto(`${origin}/console/check`);
+    const csp = res!.headers()['content-security-policy'];
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:9;");
+    expect(csp).toContain("form-action 'self' http://127.0.0.1:9;");
+    await page.getByRole('button', { name: '统一身份认证登录' }).waitFor();
+    expect(await page.getByRole('radio').count()).toBe(0);
+    expect(await page.content()).not.toContain('演示用户');
+    await screenshot(page, 'console-signin-production');
+    expect(w.foreign).toEqual([]);
+    expect(w.cspViolations).toEqual([]);
+    expect((await fetch(`${origin}/explorer/`)).status).toBe(404);
+    await context.close();
   });
 });

@@ -16,12 +16,16 @@ export function todayCst(): LocalDate {
 }
 
 /** An antd rule: the ID number as src/law checks it (length, characters, check character, birth date). */
-export function citizenIdRule(t: Messages, locale: Locale, required = true): Rule {
+export function citizenIdRule(
+  t: Messages,
+  locale: Locale,
+  requiredMessage: string | null = t.idRequired,
+): Rule {
   return {
     validator: async (_rule, value: unknown) => {
       const v = typeof value === 'string' ? value.trim() : '';
       if (v === '') {
-        if (required) throw new Error(t.idRequired);
+        if (requiredMessage !== null) throw new Error(requiredMessage);
         return;
       }
       const r = parseCitizenId(v.toUpperCase(), todayCst());

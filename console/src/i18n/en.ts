@@ -57,6 +57,7 @@ export const en: Messages = {
   submitCheck: 'Check',
   checking: 'Checking…',
   idRequired: 'Enter the citizen ID number',
+  dependentIdRequired: "Enter the child's citizen ID number",
 
   eligible: 'Eligible',
   notEligible: 'Not eligible',

@@ -59,6 +59,7 @@ export const zhCN = {
   submitCheck: '核验',
   checking: '正在核验…',
   idRequired: '请填写公民身份号码',
+  dependentIdRequired: '请填写子女公民身份号码',
 
   // answer
   eligible: '符合',

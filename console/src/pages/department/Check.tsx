@@ -152,7 +152,7 @@ export function Check() {
               name="dependentCitizenIdNumber"
               label={t.dependentCitizenIdNumber}
               required
-              rules={[citizenIdRule(t, locale)]}
+              rules={[citizenIdRule(t, locale, t.dependentIdRequired)]}
               validateTrigger="onBlur"
             >
               <Input maxLength={18} placeholder={t.citizenIdPlaceholder} autoComplete="off" />
