@@ -3,6 +3,7 @@
  * message and its article (text on hover or focus); the masked ID, status, valid through, region,
  * the decision id.
  */
+import { useEffect, useRef } from 'react';
 import { Button, Descriptions, Space, Table, Tag } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, PrinterOutlined } from '@ant-design/icons';
 import type { DecisionFieldsFragment } from '../gql/graphql';
@@ -19,8 +20,13 @@ export function statusText(t: Messages, status: string): string {
 
 export function Verdict({ eligible }: { eligible: boolean }) {
   const { t } = useI18n();
+  // the answer takes the focus: a keyboard user continues from it (打印回执 is the next stop)
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   return (
     <div
+      ref={ref}
+      tabIndex={-1}
       className={`verdict ${eligible ? 'verdict-yes' : 'verdict-no'}`}
       role="status"
       aria-live="polite"
@@ -88,7 +94,15 @@ export function DecisionView({
             key: 'p',
             width: 96,
             render: (_, r) =>
-              r.passed ? <Tag color="success">{t.passed}</Tag> : <Tag color="error">{t.notPassed}</Tag>,
+              r.passed ? (
+                <Tag color="success" className="reason-tag">
+                  {t.passed}
+                </Tag>
+              ) : (
+                <Tag color="error" className="reason-tag">
+                  {t.notPassed}
+                </Tag>
+              ),
           },
           {
             title: t.conditionBasis,
