@@ -258,6 +258,34 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
     await page.context().close();
   });
 
+  it('keyboard only: sign in, check, open the receipt', async () => {
+    const page = await open('keyboard', '/console/');
+    await page.getByRole('radio', { name: '学校（涧西区教育局）' }).focus();
+    // the housing bureau is the next radio; back up to the school, then the 登录 button
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '资格核验' }).waitFor();
+    expect(await page.locator('.console-header-user').innerText()).toContain('学校（涧西区教育局）');
+    await page.getByLabel('公民身份号码', { exact: true }).focus();
+    await page.keyboard.type(guo.citizenIdNumber);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(guo.name);
+    await page.getByLabel('子女公民身份号码').focus();
+    await page.keyboard.type(guo.children[0].citizenIdNumber);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('verdict').waitFor();
+    // the answer has the focus; the next stop that acts is 打印回执
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.dataset?.testid)).toBe(
+      'verdict',
+    );
+    await page.getByRole('button', { name: '打印回执' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt').waitFor();
+    await page.context().close();
+  });
+
   it('English switch: the same page in English', async () => {
     const page = await open('check-english', '/console/');
     await signInAs(page, '学校（涧西区教育局）');

@@ -81,7 +81,9 @@ export function isExpired(s: Session, now = Date.now()): boolean {
 }
 
 export function signIn(token: string, label: string | null, expiresAt?: number): Session | null {
-  const s = sessionFromToken(token, label, expiresAt);
+  // an expiry in seconds (as a JWT's exp, or an OAuth expires_at) is taken as such
+  const ms = expiresAt !== undefined && expiresAt < 1e12 ? expiresAt * 1000 : expiresAt;
+  const s = sessionFromToken(token, label, ms);
   if (!s) return null;
   current = s;
   sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ token, label, expiresAt: s.expiresAt }));
