@@ -206,6 +206,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
+  // EXPLORER and GATEWAY_OIDC_*: a bad value stops the start before the database is touched
+  const consoleSettings = consoleEnv(env, auth.production);
   // read once at start: a new notice takes effect on the next (rolling) restart
   const calendar = o.calendar ?? calendarFromEnv(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
@@ -295,7 +297,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const consoleRoutes = consoleHandler({
     dir: o.consoleDir === undefined ? builtConsoleDir() : o.consoleDir,
     production: auth.production,
-    ...consoleEnv(env, auth.production),
+    ...consoleSettings,
     demoCallers: auth.production
       ? null
       : async () =>

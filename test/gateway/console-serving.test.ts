@@ -214,3 +214,18 @@ describe('not built', () => {
     }
   });
 });
+
+describe('bad console settings stop the start', () => {
+  it.each([
+    [{ EXPLORER: 'yes' }, /EXPLORER must be "on" or "off"/],
+    [
+      { GATEWAY_OIDC_ISSUER: 'not a url', GATEWAY_OIDC_CLIENT_ID: 'c' },
+      /GATEWAY_OIDC_ISSUER must be an absolute URL/,
+    ],
+    [{ GATEWAY_OIDC_ISSUER: 'https://sso.example.gov.cn' }, /GATEWAY_OIDC_CLIENT_ID is required/],
+  ])('%o', async (extra, message) => {
+    await expect(
+      startGateway('sqlite', { consoleDir: null, env: { ...TEST_ENV, ...extra } }),
+    ).rejects.toThrow(message);
+  });
+});
