@@ -8,6 +8,7 @@ export const en: Messages = {
   languageSwitchLabel: 'Switch to Chinese',
   signOut: 'Sign out',
   signedInAs: 'Signed in as',
+  colon: ': ',
   loading: 'Loading…',
 
   signInTitle: 'Sign in',

@@ -6,6 +6,7 @@ export const zhCN = {
   languageSwitchLabel: '切换为英文界面',
   signOut: '退出登录',
   signedInAs: '当前用户',
+  colon: '：',
   loading: '正在加载…',
 
   // sign-in

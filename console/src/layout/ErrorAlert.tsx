@@ -26,7 +26,9 @@ export function ErrorAlert({ error }: { error: unknown }) {
         <span>
           {detail !== sentence && <span>{detail} </span>}
           <span>
-            {t.errorCode}：<code>{code}</code>
+            {t.errorCode}
+            {t.colon}
+            <code>{code}</code>
           </span>
         </span>
       }

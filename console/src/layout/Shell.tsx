@@ -35,6 +35,9 @@ export function Shell({ config }: { config: ConsoleConfig }) {
   const session = getSession();
   const pages = pagesFor(session?.role);
   const roleKey = `role${session?.role ?? ''}` as keyof Messages;
+  // a demo caller's name follows the language switch
+  const demo = config.demoCallers?.find((c) => c.token === session?.token);
+  const who = demo ? (locale === 'en' ? demo.labelEn : demo.labelZh) : (session?.label ?? session?.sub);
   const items = [
     ...pages.map((p) => ({
       key: p.path,
@@ -51,8 +54,9 @@ export function Shell({ config }: { config: ConsoleConfig }) {
         <span className="console-brand">{t.appTitle}</span>
         <span className="console-header-user">
           <span>
-            {t.signedInAs}：{session?.label ?? session?.sub}{' '}
-            <Tag color="blue">{roleKey in t ? t[roleKey] : session?.role}</Tag>
+            {t.signedInAs}
+            {t.colon}
+            {who} <Tag color="blue">{roleKey in t ? t[roleKey] : session?.role}</Tag>
           </span>
           <Space>
             <Button

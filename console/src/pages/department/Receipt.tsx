@@ -128,13 +128,21 @@ export function Receipt() {
             <strong>{t.receiptQr}</strong>
             <p style={{ fontSize: '9pt' }}>{qrError ?? t.receiptQrHelp}</p>
             <p style={{ fontSize: '9pt' }}>
-              {t.receiptPrintedAt}：{printedAt}
+              {t.receiptPrintedAt}
+              {t.colon}
+              {printedAt}
             </p>
           </div>
         </div>
         <div className="receipt-sign">
-          <span>{t.receiptSeal}：</span>
-          <span>{t.receiptStaff}：</span>
+          <span>
+            {t.receiptSeal}
+            {t.colon}
+          </span>
+          <span>
+            {t.receiptStaff}
+            {t.colon}
+          </span>
         </div>
       </article>
     </>
