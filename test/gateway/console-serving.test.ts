@@ -21,6 +21,7 @@ function fakeBuild(): string {
   writeFileSync(join(dir, 'explorer.html'), page('explorer'));
   writeFileSync(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'assets', 'index-AbC123.css'), 'body{}');
+  writeFileSync(join(dir, 'assets', 'big-AbC123.js'), `// ${'洛阳市居住证 '.repeat(2000)}\n`);
   // beside the build: must never be served
   writeFileSync(join(dir, '..', 'secret-beside-console.txt'), 'secret');
   return dir;
@@ -96,6 +97,33 @@ describe('the console served in development', () => {
     const css = await raw(base, '/console/assets/index-AbC123.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect((await raw(base, '/console/assets/missing-XyZ.js')).status).toBe(404);
+  });
+
+  it('a large asset is sent gzip-compressed to a browser that accepts it, as is otherwise', async () => {
+    const { request } = await import('node:http');
+    const { gunzipSync } = await import('node:zlib');
+    const get = (encoding: string | null) =>
+      new Promise<{ headers: Record<string, any>; body: Buffer }>((resolveGet, reject) => {
+        const r = request(
+          `${base}/console/assets/big-AbC123.js`,
+          { headers: encoding ? { 'accept-encoding': encoding } : {} },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolveGet({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        );
+        r.on('error', reject);
+        r.end();
+      });
+    const plainOne = await get(null);
+    expect(plainOne.headers['content-encoding']).toBeUndefined();
+    const zipped = await get('gzip, deflate, br');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(zipped.body.length).toBeLessThan(plainOne.body.length / 10);
+    expect(gunzipSync(zipped.body).equals(plainOne.body)).toBe(true);
   });
 
   it.each([
