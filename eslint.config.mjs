@@ -16,6 +16,7 @@ export default tseslint.config(
       '.stryker-tmp/**',
       '.gen-out/**',
       'scripts/gen-articles.js',
+      'console/src/gql/**',
     ],
   },
   js.configs.recommended,
@@ -23,7 +24,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', 'vitest.mutation.config.mts'] },
+        projectService: {
+          allowDefaultProject: ['*.mjs', 'vitest.mutation.config.mts', 'console/vite.config.mts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { createGateway, shutdownOptionsFrom, type Gateway } from './server';
 import { signToken } from './app/auth';
+import { DEMO_CALLERS, demoHolderClaims, demoToken } from './app/demo-callers';
 import { demoPeople } from '../seeds/demo';
 
 async function main() {
@@ -25,41 +26,10 @@ async function main() {
     `Receipt key set: ${gateway.url.replace(/\/graphql$/, '/.well-known/jwks.json')} (kid ${gateway.receipts.kid})`,
   );
   if (!production) {
-    const allScope = 'CHILD_EDUCATION_AND_ZHONGKAO';
-    const tokens = {
-      'school (Education, Jianxi district)': {
-        sub: 'demo:school-jianxi',
-        role: 'DEPARTMENT',
-        region: '410305',
-        department: 'EDUCATION',
-        scope: allScope,
-      },
-      'housing bureau (city)': {
-        sub: 'demo:housing-city',
-        role: 'DEPARTMENT',
-        region: '410300',
-        department: 'HOUSING_AND_URBAN_RURAL_DEVELOPMENT',
-        scope: 'PUBLIC_RENTAL_HOUSING',
-      },
-      'transit card office (Xigong district)': {
-        sub: 'demo:transit-xigong',
-        role: 'DEPARTMENT',
-        region: '410303',
-        department: 'TRANSPORT',
-        scope: 'TRANSIT_CONCESSIONS_AND_TOURISM_PASS',
-      },
-      'public security (city bureau)': { sub: 'demo:psb-city', role: 'PUBLIC_SECURITY', region: '410300' },
-      'street office (Luolong district, delegated)': {
-        sub: 'demo:agency-luolong',
-        role: 'DELEGATED_AGENCY',
-        region: '410311',
-      },
-      auditor: { sub: 'demo:auditor', role: 'AUDITOR', region: '410300' },
-      'city government (admin)': { sub: 'demo:city-government', role: 'ADMIN', region: '410300' },
-    } as const;
+    out(`Console: ${gateway.url.replace(/\/graphql$/, '/console/')}`);
     out('Demo tokens (development only; valid 12 h):');
-    for (const [who, claims] of Object.entries(tokens)) {
-      out(`  ${who}:\n    ${await signToken(gateway.auth, { ...claims, demo: true })}`);
+    for (const caller of DEMO_CALLERS) {
+      out(`  ${caller.labelEn}:\n    ${await demoToken(gateway.auth, caller)}`);
     }
     const people = demoPeople();
     const [a] = people;
@@ -67,12 +37,7 @@ async function main() {
     // the holder as a caller (their own file, share codes, the checks made about them): 郭伟, valid
     // permit in 涧西区 with a school-age child, so the Jianxi school above can check them by code
     const guo = people.find((p) => p.name === '郭伟' && p.state === 'WITH_CHILDREN')!;
-    const holder = {
-      sub: 'demo:holder-guo',
-      role: 'HOLDER',
-      citizenIdNumber: guo.citizenIdNumber,
-      demo: true,
-    } as const;
+    const holder = demoHolderClaims(guo.citizenIdNumber);
     out(
       `Demo holder token (HOLDER ${guo.name}: me, myVerifications, createShareCode; development only):\n    ${await signToken(gateway.auth, holder)}`,
     );

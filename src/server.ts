@@ -38,6 +38,8 @@ import { buildGatewaySchema } from './graphql/schema';
 import { createLoaders, type GqlContext } from './graphql/context';
 import { createMetrics, routeLabel, type Metrics } from './ops/metrics';
 import { drainController } from './ops/drain';
+import { consoleEnv, consoleHandler, builtConsoleDir } from './web/console';
+import { DEMO_CALLERS, demoToken } from './app/demo-callers';
 
 export interface GatewayOptions {
   databaseUrl?: string;
@@ -63,6 +65,8 @@ export interface GatewayOptions {
   redisUrl?: string;
   /** prefix of the rate-limit keys in Redis; default RATE_LIMIT_KEY_PREFIX or `luoyang-gw:rate:caller` */
   rateLimitKeyPrefix?: string;
+  /** the built console (Vite's dist/console); default: the project's dist/console when built */
+  consoleDir?: string | null;
 }
 
 export interface ShutdownOptions {
@@ -202,6 +206,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
+  // EXPLORER and GATEWAY_OIDC_*: a bad value stops the start before the database is touched
+  const consoleSettings = consoleEnv(env, auth.production);
   // read once at start: a new notice takes effect on the next (rolling) restart
   const calendar = o.calendar ?? calendarFromEnv(env);
   const logger = o.logger ?? pino({ level: env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
@@ -281,7 +287,8 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       ...protection.plugins,
       oneRequestError(),
       operationMetrics(metrics),
-      ...(auth.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // no CDN landing page: the explorer (/explorer/) is bundled and served by the gateway itself
+      ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: [...protection.validationRules],
     parseOptions: { maxTokens: 2000 },
@@ -293,6 +300,23 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     redis,
     o.rateLimitKeyPrefix ?? env.RATE_LIMIT_KEY_PREFIX,
   );
+  const consoleRoutes = consoleHandler({
+    dir: o.consoleDir === undefined ? builtConsoleDir() : o.consoleDir,
+    production: auth.production,
+    ...consoleSettings,
+    demoCallers: auth.production
+      ? null
+      : async () =>
+          Promise.all(
+            DEMO_CALLERS.map(async (c) => ({
+              id: c.id,
+              labelZh: c.labelZh,
+              labelEn: c.labelEn,
+              role: c.claims.role,
+              token: await demoToken(auth, c),
+            })),
+          ),
+  });
   const metricsToken = env.METRICS_TOKEN ? `Bearer ${env.METRICS_TOKEN}` : null;
 
   const readiness = async (): Promise<boolean> => {
@@ -345,6 +369,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
         res.setHeader('cache-control', 'public, max-age=300');
         return sendJson(res, 200, receipts.jwks);
       }
+      if (await consoleRoutes(req, res, url.pathname)) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
       log.debug({ method: req.method, path: url.pathname }, 'request received');
       const headers = new HeaderMap();
