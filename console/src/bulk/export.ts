@@ -5,7 +5,8 @@
  * Pure: rows in, bytes out.
  */
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import { INPUT_COLUMNS, RESULT_COLUMNS } from './columns';
 import type { AcceptedRow, CitationLike, EligibilityDecisionLike, InputColumn } from './types';
 
@@ -131,7 +132,8 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 }
 
 export async function resultsXlsx(rows: readonly ResultRow[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = '洛阳市居住证核验';
   const ws = sheetWithHeader(wb, '核验结果', RESULT_COLUMNS);
   for (const r of rows) {

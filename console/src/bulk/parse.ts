@@ -7,7 +7,8 @@
  * becomes the calendar date Excel shows, a number keeps its value so a lost ID number can be named.
  */
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import { bulkEn } from '../i18n/bulk.en';
 import { bulkZhCN } from '../i18n/bulk.zh-CN';
 import { columnOfHeader, INPUT_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './columns';
@@ -145,7 +146,8 @@ function xlsxCell(v: ExcelJS.CellValue): Cell {
 }
 
 export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes.slice().buffer);
   } catch {

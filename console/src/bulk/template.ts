@@ -3,7 +3,7 @@
  * keeps all 18 digits, with the caller's entitlements on a second sheet and offered as a list in
  * 核验事项; and a CSV (UTF-8 with BOM) with the header row only. Pure: bytes out.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import { INPUT_COLUMNS, MAX_ROWS } from './columns';
 import { csvBytes, sheetWithHeader, workbookBytes } from './export';
 import type { EntitlementOption } from './types';
@@ -13,7 +13,8 @@ export const ENTITLEMENT_SHEET = '核验事项';
 const HEADERS = INPUT_COLUMNS.map((c) => c.header);
 
 export async function templateXlsx(entitlements: readonly EntitlementOption[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = '洛阳市居住证核验';
   const ws = sheetWithHeader(wb, TEMPLATE_SHEET, HEADERS);
   // 核验日期: typed as a date, shown as the gateway reads it; empty means today
