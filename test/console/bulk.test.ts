@@ -195,6 +195,59 @@ describe('reading and checking a 300-row file with 20 malformed rows', () => {
   });
 });
 
+describe('other shapes of input', () => {
+  const id = ROWS[0].person.citizenIdNumber;
+
+  it('Excel "Unicode text": UTF-16LE with BOM, tab-separated', async () => {
+    const text = `${FIXTURE_HEADER.join('\t')}\r\n${id}\t王伟\t${HOUSING_ZH}\t\t\r\n`;
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const p = await parsedOk(bytes);
+    expect(p.encoding).toBe('utf-16le');
+    expect(validateRows(p.rows, { entitlements: SCOPE, today: TODAY }).accepted.map((r) => r.query)).toEqual([
+      { citizenIdNumber: id, holderName: '王伟', entitlement: HOUSING },
+    ]);
+  });
+
+  it('XLSX: a bare number in 核验日期 is refused, a formula cell counts by its result, more than 1000 rows is refused', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow([...FIXTURE_HEADER]);
+    ws.addRow([id, '王伟', HOUSING, '', 46000]);
+    ws.addRow([id, { formula: '"王"&"伟"', result: '王伟' }, HOUSING, '', '']);
+    const p = await parsedOk(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const v = validateRows(p.rows, { entitlements: SCOPE, today: TODAY });
+    expect(v.refused.map((r) => [r.rowNumber, r.problems.map((x) => x.code)])).toEqual([
+      [2, ['DATE_INVALID']],
+    ]);
+    expect(v.accepted.map((r) => [r.rowNumber, r.query.holderName])).toEqual([[3, '王伟']]);
+    for (let i = 0; i < 1000; i++) ws.addRow([id, '王伟', HOUSING, '', '']);
+    const big = await parseBulkFile(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(big.ok ? null : big.error.code).toBe('TOO_MANY_ROWS');
+  });
+
+  it('a CSV download never hands a spreadsheet a formula; the XLSX keeps the text as text', async () => {
+    const csv = `${FIXTURE_HEADER.join(',')}\r\n${id},=HYPERLINK("x"),${HOUSING},,\r\n`;
+    const v = validateRows((await parsedOk(new TextEncoder().encode(csv))).rows, {
+      entitlements: SCOPE,
+      today: TODAY,
+    });
+    const answer: EligibilityDecisionLike = {
+      decisionId: 'd1',
+      eligible: false,
+      entitlementCode: HOUSING,
+      asOf: TODAY,
+      permit: null,
+      reasons: [],
+    };
+    const results = resultRows(v.accepted, [answer]);
+    const back = Papa.parse<string[]>(new TextDecoder().decode(resultsCsv(results).subarray(3))).data;
+    expect(back[1][1]).toBe(`'=HYPERLINK("x")`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await resultsXlsx(results)).slice().buffer);
+    expect(wb.worksheets[0].getCell('B2').value).toBe('=HYPERLINK("x")');
+  });
+});
+
 describe('files refused as a whole', () => {
   const header = FIXTURE_HEADER.join(',');
   const line = `${ROWS[0].person.citizenIdNumber},王伟,${HOUSING},,`;
