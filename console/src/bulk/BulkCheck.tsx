@@ -130,6 +130,8 @@ export function BulkCheck(props: BulkCheckProps) {
   }
 
   const busy = phase.kind === 'reading' || phase.kind === 'running';
+  // every caller that may check has at least one entitlement: none yet means the list is still loading
+  const noScope = entitlements.length === 0;
   const sentence = (s: { zh: string; en: string }) => (locale === 'en' ? s.en : s.zh);
 
   const refusedColumns: TableColumnsType<RefusedRow> = [
@@ -283,7 +285,7 @@ export function BulkCheck(props: BulkCheckProps) {
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         multiple={false}
         showUploadList={false}
-        disabled={busy}
+        disabled={busy || noScope}
         beforeUpload={(file) => {
           void read(file);
           return Upload.LIST_IGNORE;
