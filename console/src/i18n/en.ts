@@ -111,8 +111,6 @@ export const en: Messages = {
   receiptSeal: 'Office (seal)',
   receiptStaff: 'Officer',
 
-  bulkComing: 'Bulk checks are coming soon.',
-
   errorTitle: 'Not done',
   errorCode: 'Error code',
   errUNAUTHENTICATED: 'Authentication failed; please sign in again.',

@@ -115,7 +115,6 @@ export const zhCN = {
   receiptStaff: '经办人',
 
   // bulk placeholder
-  bulkComing: '批量核验功能即将上线。',
 
   // errors
   errorTitle: '操作未完成',
