@@ -170,7 +170,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
     await screenshot(page, 'console-review');
     await page.getByRole('link', { name: '批量核验' }).click();
     await page.getByRole('heading', { name: '批量核验' }).waitFor();
-    await screenshot(page, 'console-bulk-placeholder');
+    await screenshot(page, 'console-bulk');
     await page.context().close();
   });
 
