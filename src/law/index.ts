@@ -20,3 +20,5 @@ export * from './rules/deadlines';
 export * from './rules/timeline';
 export * from './rules/penalties';
 export * from './rules/eligibility';
+export * from './reason-texts';
+export * from './reason-codec';
