@@ -97,7 +97,11 @@ function loadArg(kind: ReasonArgKind, stored: StoredArg): ReasonArg {
 }
 
 /** A datum seen in the messages (its text in zh and/or en), as stored; undefined if it cannot be stored. */
-function storeArg(kind: ReasonArgKind, zh: string | undefined, en: string | undefined): StoredArg | undefined {
+function storeArg(
+  kind: ReasonArgKind,
+  zh: string | undefined,
+  en: string | undefined,
+): StoredArg | undefined {
   const agree = (f: (lang: 'zh' | 'en') => string) =>
     (zh === undefined || f('zh') === zh) && (en === undefined || f('en') === en);
   switch (kind) {
@@ -181,10 +185,16 @@ function argsFrom(
   return stored;
 }
 
-function renderStored(v: ReasonVariant, stored: readonly StoredArg[]): { messageZh: string; messageEn: string } {
+function renderStored(
+  v: ReasonVariant,
+  stored: readonly StoredArg[],
+): { messageZh: string; messageEn: string } {
   const kinds = Object.entries(v.args ?? {});
   if (stored.length !== kinds.length) throw new Error(`stored reason: ${v.name} takes ${kinds.length} data`);
-  return renderVariant(v, Object.fromEntries(kinds.map(([name, kind], i) => [name, loadArg(kind, stored[i])])));
+  return renderVariant(
+    v,
+    Object.fromEntries(kinds.map(([name, kind], i) => [name, loadArg(kind, stored[i])])),
+  );
 }
 
 /** One reason, compact. */
