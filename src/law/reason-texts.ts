@@ -190,8 +190,8 @@ export function showArg(kind: ReasonArgKind, value: ReasonArg, lang: 'zh' | 'en'
       return value;
     case 'status': {
       const words = lang === 'zh' ? PERMIT_STATUS_ZH : PERMIT_STATUS_EN;
-      if (typeof value !== 'string' || !(value in words))
-        throw new Error(`not a permit status: ${String(value)}`);
+      if (typeof value !== 'string' || !Object.prototype.hasOwnProperty.call(words, value))
+        throw new Error(`not a permit status: ${typeof value === 'string' ? value : value.nameEn}`);
       return words[value as PermitStatus];
     }
     case 'region':

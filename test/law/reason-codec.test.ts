@@ -26,13 +26,12 @@ import {
   d,
   type CompactReason,
   type Entitlement,
-  type LocalDate,
   type Reason,
 } from '../../src/law';
 import { OFFICIAL_CALENDAR as CAL } from '../../src/calendar/official';
 
 const day = (from: string, to: string) =>
-  fc.integer({ min: toEpochDay(d(from)), max: toEpochDay(d(to)) }).map((n) => fromEpochDay(n) as LocalDate);
+  fc.integer({ min: toEpochDay(d(from)), max: toEpochDay(d(to)) }).map((n) => fromEpochDay(n));
 const region = fc.constantFrom(...REGIONS);
 /** Names a county may give its own entitlements: any text, the templates' own words included. */
 const name = fc.oneof(
