@@ -8,6 +8,8 @@ import { SqliteMigration20261201000200_decision_lists } from './sqlite-202612010
 import { PostgresMigration20261201000200_decision_lists } from './postgresql-20261201000200-decision-lists';
 import { SqliteMigration20261201000300_derived_dates } from './sqlite-20261201000300-derived-dates';
 import { PostgresMigration20261201000300_derived_dates } from './postgresql-20261201000300-derived-dates';
+import { SqliteMigration20261202000100_compact_reasons } from './sqlite-20261202000100-compact-reasons';
+import { PostgresMigration20261202000100_compact_reasons } from './postgresql-20261202000100-compact-reasons';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: SqliteMigration20261128000000_initial },
@@ -17,6 +19,7 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261201000200_decision_lists', class: SqliteMigration20261201000200_decision_lists },
   { name: 'Migration20261201000300_derived_dates', class: SqliteMigration20261201000300_derived_dates },
+  { name: 'Migration20261202000100_compact_reasons', class: SqliteMigration20261202000100_compact_reasons },
 ];
 export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_initial', class: PostgresMigration20261128000000_initial },
@@ -26,4 +29,5 @@ export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261201000200_decision_lists', class: PostgresMigration20261201000200_decision_lists },
   { name: 'Migration20261201000300_derived_dates', class: PostgresMigration20261201000300_derived_dates },
+  { name: 'Migration20261202000100_compact_reasons', class: PostgresMigration20261202000100_compact_reasons },
 ];
