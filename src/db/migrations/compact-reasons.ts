@@ -70,7 +70,7 @@ export async function compactStoredReasons(
         entitlementCode: String(r.entitlement_code),
         asOf: String(r.as_of),
         createdAt: String(r.created_at),
-        department: r.department == null ? null : String(r.department),
+        department: r.department == null ? null : (r.department as string),
         body: String(r.body),
       });
       return compact === null ? [] : [[String(r.decision_id), compact]];
