@@ -15,12 +15,14 @@ import { REGIONS, resolveRegionCode } from './regions';
 import {
   PERMIT_STATUS_EN,
   PERMIT_STATUS_ZH,
+  RENDERED_FROM,
   isReasonCode,
-  renderVariant,
+  showArg,
   variantsOf,
   type ReasonArg,
   type ReasonArgKind,
   type ReasonVariant,
+  type RenderedFrom,
 } from './reason-texts';
 
 /** A datum as stored: a day, a region code, a status, a catalogue code; or an entitlement's two names. */
@@ -48,11 +50,16 @@ function storeCitation(c: Citation): StoredCitation {
   return { article: c.article, paragraph: c.paragraph, clause: c.clause, textZh: c.textZh };
 }
 
+const citationsByKey = new Map<string, Citation>();
+
 function loadCitation(c: StoredCitation): Citation {
   if (typeof c === 'string') {
+    const known = citationsByKey.get(c);
+    if (known) return known;
     const [a, p, cl] = c.split('.').map(Number);
     const key = citationKeyOf(a, p ?? null, cl ?? null);
     if (key !== c) throw new Error(`stored reason: no such citation ${c}`);
+    citationsByKey.set(key, cite(key));
     return cite(key);
   }
   if (
@@ -185,22 +192,101 @@ function argsFrom(
   return stored;
 }
 
+/** A variant's templates cut at their placeholders once: literal text, or the position of a datum. */
+type Part = string | { readonly arg: number; readonly kind: ReasonArgKind };
+interface Compiled {
+  readonly zh: Part[];
+  readonly en: Part[];
+  /** the kind of each datum, in stored order */
+  readonly kinds: ReasonArgKind[];
+}
+const compiled = new WeakMap<ReasonVariant, Compiled>();
+
+function compile(v: ReasonVariant): Compiled {
+  let c = compiled.get(v);
+  if (!c) {
+    const names = Object.keys(v.args ?? {});
+    const cut = (template: string): Part[] =>
+      template
+        .split(/(\{[A-Za-z]+\})/)
+        .filter((x) => x !== '')
+        .map((part) => {
+          const m = /^\{([A-Za-z]+)\}$/.exec(part);
+          if (!m) return part;
+          const arg = names.indexOf(m[1]);
+          if (arg < 0) throw new Error(`${v.name}: no argument ${m[1]}`);
+          return { arg, kind: v.args![m[1]] };
+        });
+    c = { zh: cut(v.zh), en: cut(v.en), kinds: names.map((n) => v.args![n]) };
+    compiled.set(v, c);
+  }
+  return c;
+}
+
 function renderStored(
   v: ReasonVariant,
   stored: readonly StoredArg[],
 ): { messageZh: string; messageEn: string } {
-  const kinds = Object.entries(v.args ?? {});
-  if (stored.length !== kinds.length) throw new Error(`stored reason: ${v.name} takes ${kinds.length} data`);
-  return renderVariant(
-    v,
-    Object.fromEntries(kinds.map(([name, kind], i) => [name, loadArg(kind, stored[i])])),
-  );
+  const c = compile(v);
+  if (stored.length !== c.kinds.length)
+    throw new Error(`stored reason: ${v.name} takes ${c.kinds.length} data`);
+  const values = stored.map((x, i) => loadArg(c.kinds[i], x));
+  const fill = (parts: Part[], lang: 'zh' | 'en') => {
+    let out = '';
+    for (const p of parts) out += typeof p === 'string' ? p : showArg(p.kind, values[p.arg], lang);
+    return out;
+  };
+  return { messageZh: fill(c.zh, 'zh'), messageEn: fill(c.en, 'en') };
+}
+
+/** A datum as a rule gave it, as stored; undefined when the registry would not show it the same way. */
+function storeValue(kind: ReasonArgKind, value: ReasonArg | undefined): StoredArg | undefined {
+  if (value === undefined) return undefined;
+  switch (kind) {
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+    case 'status':
+      return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PERMIT_STATUS_ZH, value)
+        ? value
+        : undefined;
+    case 'region': {
+      if (typeof value === 'string' || !('code' in value) || typeof value.code !== 'string') return undefined;
+      const r = resolveRegionCode(value.code);
+      return r && r.nameZh === value.nameZh && r.nameEn === value.nameEn ? r.code : undefined;
+    }
+    case 'entitlement': {
+      if (typeof value === 'string') return undefined;
+      const code = 'code' in value && typeof value.code === 'string' ? value.code : undefined;
+      const e = code === undefined ? undefined : CATALOGUE.find((x) => x.code === code);
+      return e && e.nameZh === value.nameZh && e.nameEn === value.nameEn
+        ? e.code
+        : [value.nameZh, value.nameEn];
+    }
+  }
+}
+
+/** The stored data of a reason built by `explain` (src/law/reason-texts.ts), from how it was rendered. */
+function fromRendering(r: Reason): { variant: number; args: StoredArg[] } | undefined {
+  const from = (r as Reason & { [RENDERED_FROM]?: RenderedFrom })[RENDERED_FROM];
+  if (!from || !isReasonCode(r.code)) return undefined;
+  const v = variantsOf(r.code)[from.variant];
+  if (!v) return undefined;
+  const args: StoredArg[] = [];
+  for (const [name, kind] of Object.entries(v.args ?? {})) {
+    const arg = storeValue(kind, from.args[name]);
+    if (arg === undefined) return undefined;
+    args.push(arg);
+  }
+  return { variant: from.variant, args };
 }
 
 /** One reason, compact. */
 export function encodeReason(r: Reason): CompactReason {
   const passed = r.passed ? 1 : 0;
   const citation = storeCitation(r.citation);
+  // a reason as a rule built it: stored from its rendering; anything else is read from its messages
+  const rendered = fromRendering(r);
+  if (rendered) return [r.code, passed, citation, rendered.variant, ...rendered.args];
   if (isReasonCode(r.code)) {
     const variants = variantsOf(r.code);
     for (let i = 0; i < variants.length; i += 1) {

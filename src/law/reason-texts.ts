@@ -216,6 +216,17 @@ export function renderVariant(
   return { messageZh: fill(v.zh, 'zh'), messageEn: fill(v.en, 'en') };
 }
 
+/**
+ * How a reason was rendered (the variant's position and its data), kept on the Reason as a hidden
+ * (non-enumerable) property so the codec stores it without reading the messages back; it is not
+ * part of the Reason's value (equality, JSON and GraphQL never see it).
+ */
+export const RENDERED_FROM: unique symbol = Symbol('renderedFrom');
+export interface RenderedFrom {
+  readonly variant: number;
+  readonly args: Readonly<Record<string, ReasonArg>>;
+}
+
 /** A reason whose messages come from the registry: the code, whether it held, the article, the variant and its data. */
 export function explain<C extends ReasonCode>(
   code: C,
@@ -224,8 +235,11 @@ export function explain<C extends ReasonCode>(
   variant: VariantName<C>,
   args: Readonly<Record<string, ReasonArg>> = {},
 ): Reason<C> {
-  const v = variantsOf(code).find((x) => x.name === variant);
-  if (!v) throw new Error(`${code}: no variant ${variant}`);
-  const { messageZh, messageEn } = renderVariant(v, args);
-  return reason(code, passed, citation, messageZh, messageEn);
+  const variants = variantsOf(code);
+  const i = variants.findIndex((x) => x.name === variant);
+  if (i < 0) throw new Error(`${code}: no variant ${variant}`);
+  const { messageZh, messageEn } = renderVariant(variants[i], args);
+  const r = reason(code, passed, citation, messageZh, messageEn);
+  const from: RenderedFrom = { variant: i, args };
+  return Object.defineProperty(r, RENDERED_FROM, { value: from, enumerable: false });
 }

@@ -2,7 +2,9 @@
  * The reason codec (src/law/reason-codec.ts): every reason the rules build (Art. 2 applications,
  * Art. 18/19 eligibility) is stored as code, variant and data — never its texts — and decodes to the
  * very Reason the rule built, data inside the messages (days, regions, statuses, entitlement names)
- * included. A reason the registry cannot reproduce is kept whole, so nothing is ever lost.
+ * included — both as the rule built it (stored from its rendering) and as read back from a JSON row
+ * of an earlier version (stored from its messages), which give the same stored form. A reason the
+ * registry cannot reproduce is kept whole, so nothing is ever lost.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -140,6 +142,10 @@ describe('every reason the rules build is stored as code and data, and reads bac
           if (r.messageZh.length > 12) expect(JSON.stringify(c)).not.toContain(r.messageZh);
         }
         expect(throughStorage(rs)).toEqual(rs);
+        // a reason read back from a JSON row (no trace of its rendering) is stored the same way
+        const plain = rs.map((r) => ({ ...r }));
+        expect(encodeReasons(plain)).toEqual(stored);
+        expect(throughStorage(plain)).toEqual(rs);
       }),
       { numRuns: 2000 },
     );
