@@ -4,6 +4,10 @@
  * registry's variant (src/law/reason-texts.ts) filled with the data and the citation is `cite(key)`.
  * Decoding gives back the very Reason the rule built.
  *
+ * A reason a rule built with `explain` carries how it was rendered (variant and data) and is stored
+ * from that; any other Reason (one read back from a JSON row of an earlier version, say) is matched
+ * against its code's variants, the data read out of its messages. Both give the same stored form.
+ *
  * A reason the registry cannot reproduce exactly (a text from an earlier wording, an unknown code,
  * a citation that is not `cite(key)`) is kept whole instead: variant -1 with both messages, and the
  * citation as an object when it has no key. So encoding never loses anything.
