@@ -20,6 +20,7 @@ import {
   decodeReasons,
   encodeReason,
   encodeReasons,
+  explain,
   fromEpochDay,
   isCompact,
   localCitation,
@@ -202,6 +203,82 @@ describe('a reason the registry cannot reproduce is kept whole', () => {
   });
 });
 
+describe('data the registry would show otherwise is never stored by code', () => {
+  // built with explain (the rendering is known), yet a code would read back differently
+  const elsewhere = { code: '410302', nameZh: '别处', nameEn: 'Elsewhere', kind: 'URBAN_DISTRICT' as const };
+  const renamed = { ...CATALOGUE[2], nameZh: '改名的住房', nameEn: 'Renamed housing' };
+  it.each([
+    [
+      'a region object with other names',
+      explain('IN_REGION', true, cite('14.1'), 'within', { region: elsewhere }),
+    ],
+    [
+      'a catalogue code with other names',
+      explain('ENTITLEMENT_IN_FORCE', true, cite('18.1.3'), 'inForce', {
+        entitlement: renamed,
+        region: REGIONS[3],
+      }),
+    ],
+    [
+      'a day that is not a day',
+      explain('PERMIT_VALID', true, cite('13'), 'status', { status: 'VALID', asOf: 'today' }),
+    ],
+  ])('%s', (_, r) => {
+    expect(throughStorage([r])).toEqual([r]);
+    expect(JSON.stringify(encodeReasons([r]))).not.toMatch(/"410302"|"PUBLIC_RENTAL_HOUSING"|"today"/);
+  });
+
+  it('an entitlement of a county (not in the catalogue) is stored by its names', () => {
+    const local = { nameZh: '伊川县城乡公交优惠', nameEn: 'Yichuan rural bus concession' };
+    const r = explain('ENTITLEMENT_IN_FORCE', false, cite('18.1.12'), 'notInForce', {
+      entitlement: local,
+      region: REGIONS[8],
+    });
+    expect(encodeReasons([r])).toEqual([
+      [
+        'ENTITLEMENT_IN_FORCE',
+        0,
+        '18.1.12',
+        1,
+        ['伊川县城乡公交优惠', 'Yichuan rural bus concession'],
+        REGIONS[8].code,
+      ],
+    ]);
+    expect(throughStorage([r])).toEqual([r]);
+    expect(throughStorage([{ ...r }])).toEqual([r]);
+  });
+
+  it('how a reason was rendered is not part of its value', () => {
+    const r = explain('PERMIT_FOUND', true, cite('18.1.3'), 'found');
+    expect(Object.keys(r).sort()).toEqual(['citation', 'code', 'messageEn', 'messageZh', 'passed']);
+    expect(
+      Object.getOwnPropertySymbols(r).every((k) => !Object.getOwnPropertyDescriptor(r, k)!.enumerable),
+    ).toBe(true);
+    expect(JSON.parse(JSON.stringify(r))).toEqual({ ...r });
+  });
+});
+
+describe('the registry refuses what it cannot show', () => {
+  it.each([
+    ['a variant that does not exist', () => explain('PERMIT_FOUND', true, cite('13'), 'maybe' as 'found')],
+    ['a missing datum', () => explain('PERMIT_VALID', true, cite('13'), 'status', { status: 'VALID' })],
+    [
+      'a status that is not one',
+      () => explain('PERMIT_VALID', true, cite('13'), 'status', { status: 'HAPPY', asOf: '2026-01-01' }),
+    ],
+    [
+      'a region given as a code',
+      () => explain('IN_REGION', true, cite('14.1'), 'within', { region: '410302' }),
+    ],
+    [
+      'a day given as a region',
+      () => explain('PERMIT_VALID', true, cite('13'), 'status', { status: 'VALID', asOf: REGIONS[0] }),
+    ],
+  ])('%s', (_, build) => {
+    expect(build).toThrow();
+  });
+});
+
 describe('a stored reason that is not one is refused, never guessed', () => {
   it.each([
     ['not a tuple', 'PERMIT_VALID'],
@@ -212,7 +289,31 @@ describe('a stored reason that is not one is refused, never guessed', () => {
     ['a day that is not one', ['PERMIT_VALID', 1, '13', 0, 'VALID', 'yesterday']],
     ['a citation that does not exist', ['PERMIT_VALID', 1, '99', 0, 'VALID', '2026-06-01']],
     ['passed not 0 or 1', ['PERMIT_VALID', true, '13', 0, 'VALID', '2026-06-01']],
+    ['too short', ['PERMIT_VALID', 1, '13']],
+    ['a variant that is not a number', ['PERMIT_VALID', 1, '13', '0', 'VALID', '2026-06-01']],
+    ['a code that is not a string', [7, 1, '13', -1, 'a', 'b']],
+    ['kept whole without both messages', ['PERMIT_VALID', 1, '13', -1, 'only one']],
+    ['kept whole with a message that is not text', ['PERMIT_VALID', 1, '13', -1, 'a', 2]],
+    ['a malformed citation', ['PERMIT_VALID', 1, { article: 13 }, -1, 'a', 'b']],
+    ['a citation that is not an object', ['PERMIT_VALID', 1, 13, -1, 'a', 'b']],
+    ['entitlement names that are not two', ['ENTITLEMENT_IN_FORCE', 1, '18.1.3', 0, ['只有一个'], '410302']],
+    [
+      'an entitlement not in the catalogue',
+      ['ENTITLEMENT_IN_FORCE', 1, '18.1.3', 0, 'NO_SUCH_THING', '410302'],
+    ],
+    ['a region that is not a string', ['IN_REGION', 1, '14.1', 0, ['410302', 'x']]],
   ])('%s', (_, stored) => {
     expect(() => decodeReasons([stored as unknown as CompactReason])).toThrow(/stored reason/);
+  });
+
+  it('a list that is not one', () => {
+    expect(() => decodeReasons('[]' as unknown as CompactReason[])).toThrow(/stored reasons/);
+  });
+
+  it('a citation kept whole reads back as it was', () => {
+    const c = { article: 24, paragraph: null, clause: null, textZh: '旧文本' };
+    expect(decodeReasons([['X', 1, c, -1, 'a', 'b']])).toEqual([
+      { code: 'X', passed: true, citation: c, messageZh: 'a', messageEn: 'b' },
+    ]);
   });
 });
