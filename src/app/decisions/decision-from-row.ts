@@ -5,8 +5,14 @@
  * the decision time, department and masked ID number) are read in src/db/reasons.ts.
  */
 import type { DecisionRow } from '../../db/entities';
-import { loadDecision } from '../../db/reasons';
-import type { DecisionView } from '../verification';
+import { loadDecision, type StoredDecision } from '../../db/reasons';
+import type { DecisionView, PermitSummaryView } from '../verification';
+
+// The stored body keeps every field of the answer: a field added to DecisionView (or its permit
+// summary) that src/db/reasons.ts does not store fails to compile here.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+const _storesEveryField: SameKeys<DecisionView, StoredDecision> = true;
+const _storesEveryPermitField: SameKeys<PermitSummaryView, NonNullable<StoredDecision['permit']>> = true;
 
 export function decisionFromRow(row: DecisionRow): DecisionView {
   return loadDecision(row);
