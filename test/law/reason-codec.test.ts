@@ -173,6 +173,10 @@ describe('a reason the registry cannot reproduce is kept whole', () => {
     ['a date that is not a day', { code: 'PERMIT_VALID', messageEn: 'Permit status on yesterday: valid' }],
     ['a region that does not exist', { code: 'IN_REGION', messageZh: '居住证登记在火星区，属本机构辖区' }],
     [
+      'a citation naming a paragraph of a one-paragraph article',
+      { citation: { ...cite('24'), paragraph: 1 } },
+    ],
+    [
       'a citation with another text',
       { citation: { article: 24, paragraph: null, clause: null, textZh: '旧文本' } },
     ],
@@ -296,6 +300,20 @@ describe('a stored reason that is not one is refused, never guessed', () => {
     ['kept whole with a message that is not text', ['PERMIT_VALID', 1, '13', -1, 'a', 2]],
     ['a malformed citation', ['PERMIT_VALID', 1, { article: 13 }, -1, 'a', 'b']],
     ['a citation that is not an object', ['PERMIT_VALID', 1, 13, -1, 'a', 'b']],
+    ['no citation', ['PERMIT_VALID', 1, null, -1, 'a', 'b']],
+    [
+      'a citation with a text that is not text',
+      ['PERMIT_VALID', 1, { article: 13, paragraph: null, clause: null, textZh: 1 }, -1, 'a', 'b'],
+    ],
+    [
+      'a citation with a paragraph that is not a number',
+      ['PERMIT_VALID', 1, { article: 13, paragraph: '1', clause: null, textZh: 't' }, -1, 'a', 'b'],
+    ],
+    [
+      'a citation with a clause that is not a number',
+      ['PERMIT_VALID', 1, { article: 13, paragraph: null, clause: '1', textZh: 't' }, -1, 'a', 'b'],
+    ],
+    ['entitlement names that are not text', ['ENTITLEMENT_IN_FORCE', 1, '18.1.3', 0, ['一', 2], '410302']],
     ['entitlement names that are not two', ['ENTITLEMENT_IN_FORCE', 1, '18.1.3', 0, ['只有一个'], '410302']],
     [
       'an entitlement not in the catalogue',
