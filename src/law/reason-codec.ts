@@ -270,9 +270,8 @@ function storeValue(kind: ReasonArgKind, value: ReasonArg | undefined): StoredAr
 }
 
 /** The stored data of a reason built by `explain` (src/law/reason-texts.ts), from how it was rendered. */
-function fromRendering(r: Reason): { variant: number; args: StoredArg[] } | undefined {
-  const from = (r as Reason & { [RENDERED_FROM]?: RenderedFrom })[RENDERED_FROM];
-  if (!from || !isReasonCode(r.code)) return undefined;
+function fromRendering(r: Reason, from: RenderedFrom): { variant: number; args: StoredArg[] } | undefined {
+  if (!isReasonCode(r.code)) return undefined;
   const v = variantsOf(r.code)[from.variant];
   if (!v) return undefined;
   const args: StoredArg[] = [];
@@ -288,9 +287,15 @@ function fromRendering(r: Reason): { variant: number; args: StoredArg[] } | unde
 export function encodeReason(r: Reason): CompactReason {
   const passed = r.passed ? 1 : 0;
   const citation = storeCitation(r.citation);
-  // a reason as a rule built it: stored from its rendering; anything else is read from its messages
-  const rendered = fromRendering(r);
-  if (rendered) return [r.code, passed, citation, rendered.variant, ...rendered.args];
+  // a reason as a rule built it: stored from its rendering (kept whole when a datum would not read
+  // back the same); anything else is read from its messages
+  const from = (r as Reason & { [RENDERED_FROM]?: RenderedFrom })[RENDERED_FROM];
+  if (from) {
+    const rendered = fromRendering(r, from);
+    return rendered
+      ? [r.code, passed, citation, rendered.variant, ...rendered.args]
+      : [r.code, passed, citation, KEPT_WHOLE, r.messageZh, r.messageEn];
+  }
   if (isReasonCode(r.code)) {
     const variants = variantsOf(r.code);
     for (let i = 0; i < variants.length; i += 1) {
