@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { initORM } from '../src/db/orm';
 import { seedReference } from '../seeds/reference';
 import { entryHash, GENESIS_HASH } from '../src/db/audit-chain';
+import { storeReasons } from '../src/db/reasons';
 import { OFFICIAL_CALENDAR as CAL } from '../src/calendar/official';
 import {
   REGIONS,
@@ -92,7 +93,7 @@ function application(appliedOn: LocalDate, registeredOn: LocalDate) {
     });
     if (!d.eligible) throw new Error('fixture: an application the rules refuse');
     // the Art. 11 deadline is not stored (derived from appliedOn with the calendar in force)
-    a = { reasons: JSON.stringify(d.reasons), deadline: d.issueDeadline!.date };
+    a = { reasons: storeReasons(d.reasons), deadline: d.issueDeadline!.date };
     applications.set(key, a);
   }
   return a;

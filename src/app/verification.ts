@@ -21,6 +21,7 @@ import {
 import type { DecisionRow, EntitlementRow } from '../db/entities';
 import { DecisionWriteFailed, writeDecisions, type DecisionWrite } from '../db/decision-writer';
 import { entitlementsByCode } from '../db/entitlements';
+import { storeDecisionBody } from '../db/reasons';
 import type { AuditEvent } from './audit';
 import { auditActor, officeRegion } from './caller';
 import { AppError, badInput, forbidden, notFound } from './errors';
@@ -260,7 +261,7 @@ export function decideBatch(
     asOf: dv.asOf,
     permitId: permitOf(dv, i),
     eligible: dv.eligible,
-    body: JSON.stringify(dv),
+    body: storeDecisionBody(dv),
     actor: s.caller.sub,
     role: s.caller.role,
     department: s.caller.department,

@@ -59,6 +59,7 @@ import {
   type ResidenceRecordRow,
   type ViolationRow,
 } from '../db/entities';
+import { loadReasons, storeReasons } from '../db/reasons';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from './errors';
 import { officeRegion } from './caller';
 import {
@@ -259,7 +260,7 @@ export function applicationView(
     status: !a.accepted ? 'REFUSED' : permitId !== null ? 'ISSUED' : 'ACCEPTED',
     issueDeadline: deadline?.date ?? null,
     deadlineProvisional: deadline?.provisional ?? false,
-    reasons: JSON.parse(a.reasons) as Reason[],
+    reasons: loadReasons(a.reasons),
     permitId,
   };
 }
@@ -346,7 +347,7 @@ export async function applyForPermit(
         holderId: holder.id,
         appliedOn,
         accepted: decision.eligible,
-        reasons: JSON.stringify(decision.reasons),
+        reasons: storeReasons(decision.reasons),
         openSlot: decision.eligible ? `${holder.id}:${bundles.length}` : null,
         officeRegionCode: officeRegion(s.caller).code,
         actor: s.caller.sub,

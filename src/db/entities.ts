@@ -90,7 +90,8 @@ export class ApplicationRow {
   accepted!: boolean;
   // The Art. 11 deadline is not stored: it is derived from appliedOn with the calendar in force
   // (SPEC "Holiday notices"; migration 20261201000300 dropped the frozen column).
-  reasons!: string; // JSON of Reason[]
+  /** compact: codes, variants and data, through src/db/reasons.ts (storeReasons / loadReasons) */
+  reasons!: string;
   /** one open application per holder: `${holderId}:${permits issued so far}` while accepted; null when refused */
   openSlot!: string | null;
   officeRegionCode!: string;
@@ -416,7 +417,8 @@ export class DecisionRow {
   asOf!: string;
   permitId!: number | null;
   eligible!: boolean;
-  body!: string; // JSON: the decision as answered (masked)
+  /** the decision as answered (masked), compact: through src/db/reasons.ts (storeDecisionBody / loadDecision) */
+  body!: string;
   actor!: string;
   role!: string;
   department!: string | null;

@@ -21,3 +21,5 @@ export * from './rules/timeline';
 export * from './rules/penalties';
 export * from './rules/eligibility';
 export * from './rules/local-entitlements';
+export * from './reason-texts';
+export * from './reason-codec';

@@ -15,6 +15,7 @@ import { calculateJwkThumbprint, decodeProtectedHeader, type JWK } from 'jose';
 import { loadReceiptKeys } from '../../src/app/receipts/keys';
 import { signReceipt } from '../../src/app/receipts/sign';
 import type { DecisionView } from '../../src/app/verification';
+import { loadDecision } from '../../src/db/reasons';
 import {
   CALLERS,
   FIXED_NOW,
@@ -404,10 +405,27 @@ describe.each(DBS)('receipts on %s', (db) => {
     expect((await receiptVerify([mine.receipt, '--jwks', jwksFile])).code).toBe(0);
     // a row written before the decision kept its time, department and masked ID number in its body
     const conn = g.gateway.orm.em.fork().getConnection();
-    const [row] = await conn.execute('select body from eligibility_decision where decision_id = ?', [
-      answer.decisionId,
-    ]);
-    const { at: _at, department: _d, maskedCitizenIdNumber: _m, ...oldBody } = JSON.parse(String(row!.body));
+    const [row] = await conn.execute(
+      'select decision_id, eligible, entitlement_code, as_of, created_at, department, body from eligibility_decision where decision_id = ?',
+      [answer.decisionId],
+    );
+    // the body such a row has: the JSON of the whole decision as answered (before migration
+    // 20261202000100), without the three fields
+    const {
+      at: _at,
+      department: _d,
+      maskedCitizenIdNumber: _m,
+      ...oldBody
+    } = loadDecision({
+      decisionId: String(row!.decision_id),
+      eligible: row!.eligible === true || row!.eligible === 1,
+      entitlementCode: String(row!.entitlement_code),
+      asOf: String(row!.as_of),
+      createdAt: String(row!.created_at),
+      department: row!.department == null ? null : String(row!.department),
+      body: String(row!.body),
+    });
+    expect(oldBody.reasons.length).toBeGreaterThan(0);
     await conn.execute('update eligibility_decision set body = ? where decision_id = ?', [
       JSON.stringify(oldBody),
       answer.decisionId,

@@ -8,6 +8,8 @@ import { SqliteMigration20261201000200_decision_lists } from './sqlite-202612010
 import { PostgresMigration20261201000200_decision_lists } from './postgresql-20261201000200-decision-lists';
 import { SqliteMigration20261201000300_derived_dates } from './sqlite-20261201000300-derived-dates';
 import { PostgresMigration20261201000300_derived_dates } from './postgresql-20261201000300-derived-dates';
+import { SqliteMigration20261202000100_compact_reasons } from './sqlite-20261202000100-compact-reasons';
+import { PostgresMigration20261202000100_compact_reasons } from './postgresql-20261202000100-compact-reasons';
 import { SqliteMigration20261202000200_console_api } from './sqlite-20261202000200-console-api';
 import { PostgresMigration20261202000200_console_api } from './postgresql-20261202000200-console-api';
 
@@ -19,6 +21,7 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261201000200_decision_lists', class: SqliteMigration20261201000200_decision_lists },
   { name: 'Migration20261201000300_derived_dates', class: SqliteMigration20261201000300_derived_dates },
+  { name: 'Migration20261202000100_compact_reasons', class: SqliteMigration20261202000100_compact_reasons },
   { name: 'Migration20261202000200_console_api', class: SqliteMigration20261202000200_console_api },
 ];
 export const POSTGRES_MIGRATIONS: MigrationObject[] = [
@@ -29,5 +32,6 @@ export const POSTGRES_MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261201000200_decision_lists', class: PostgresMigration20261201000200_decision_lists },
   { name: 'Migration20261201000300_derived_dates', class: PostgresMigration20261201000300_derived_dates },
+  { name: 'Migration20261202000100_compact_reasons', class: PostgresMigration20261202000100_compact_reasons },
   { name: 'Migration20261202000200_console_api', class: PostgresMigration20261202000200_console_api },
 ];

@@ -7,7 +7,8 @@
  */
 import { cite } from '../articles';
 import type { LocalDate } from '../date';
-import { decide, reason, type Decision } from '../decision';
+import { decide, type Decision } from '../decision';
+import { explain } from '../reason-texts';
 import { isLawInForce } from '../in-force';
 import { eligibleToApplyOn } from '../periods';
 import { isLocalHukou } from '../regions';
@@ -33,13 +34,7 @@ export interface ApplicationDecision extends Decision<ApplicationReasonCode> {
 
 export function decideApplication(cal: WorkingCalendar, f: ApplicationFacts): ApplicationDecision {
   if (!isLawInForce(f.appliedOn)) {
-    const r = reason<ApplicationReasonCode>(
-      'LAW_IN_FORCE',
-      false,
-      cite('24'),
-      '本办法自2016年2月15日起施行',
-      'The Measures apply from 2016-02-15',
-    );
+    const r = explain<ApplicationReasonCode>('LAW_IN_FORCE', false, cite('24'), 'notYet');
     return { ...decide([r]), issueDeadline: null };
   }
   const nonLocal = !isLocalHukou(f.hukouRegionCode);
@@ -47,42 +42,17 @@ export function decideApplication(cal: WorkingCalendar, f: ApplicationFacts): Ap
   const sixMonths = f.appliedOn >= qualifiesOn;
   const hasBasis = f.basis.length > 0;
   const reasons = [
-    reason<ApplicationReasonCode>(
-      'LAW_IN_FORCE',
-      true,
-      cite('24'),
-      '本办法已施行',
-      'The Measures are in force',
-    ),
-    reason<ApplicationReasonCode>(
-      'NON_LOCAL_HUKOU',
-      nonLocal,
-      cite('2.1'),
-      nonLocal ? '户籍不在本市' : '户籍在洛阳市，无需申领居住证',
-      nonLocal
-        ? 'Household registration is outside Luoyang'
-        : 'Household registration is in Luoyang (I-1): no residence permit is needed',
-    ),
-    reason<ApplicationReasonCode>(
-      'SIX_MONTHS_RESIDENCE',
-      sixMonths,
-      cite('2.1'),
-      sixMonths
-        ? `自${f.registeredOn}居住登记起已连续居住六个月以上`
-        : `自${f.registeredOn}居住登记起未满六个月，${qualifiesOn}起可申领`,
-      sixMonths
-        ? `Six months of residence since registration on ${f.registeredOn}`
-        : `Less than six months since registration on ${f.registeredOn}: may apply from ${qualifiesOn}`,
-    ),
-    reason<ApplicationReasonCode>(
-      'RESIDENCE_BASIS',
-      hasBasis,
-      cite('2.1'),
-      hasBasis ? '符合稳定就业、稳定住所、连续就读条件之一' : '不符合稳定就业、稳定住所、连续就读条件之一',
-      hasBasis
-        ? 'Stable employment, stable residence or continuous study'
-        : 'None of stable employment, stable residence or continuous study',
-    ),
+    explain<ApplicationReasonCode>('LAW_IN_FORCE', true, cite('24'), 'inForce'),
+    explain<ApplicationReasonCode>('NON_LOCAL_HUKOU', nonLocal, cite('2.1'), nonLocal ? 'nonLocal' : 'local'),
+    sixMonths
+      ? explain<ApplicationReasonCode>('SIX_MONTHS_RESIDENCE', true, cite('2.1'), 'met', {
+          registeredOn: f.registeredOn,
+        })
+      : explain<ApplicationReasonCode>('SIX_MONTHS_RESIDENCE', false, cite('2.1'), 'notYet', {
+          registeredOn: f.registeredOn,
+          qualifiesOn,
+        }),
+    explain<ApplicationReasonCode>('RESIDENCE_BASIS', hasBasis, cite('2.1'), hasBasis ? 'met' : 'none'),
   ];
   const decision = decide(reasons);
   return { ...decision, issueDeadline: decision.eligible ? issueDeadline(cal, f.appliedOn) : null };
