@@ -33,6 +33,15 @@ export type SignedOutReason = 'expired' | 'signedOut';
 
 let current: Session | null = null;
 
+/** The tab's sessionStorage, reached through globalThis so that the Node tests can run this file too. */
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+const store = (): KeyValueStore =>
+  (globalThis as unknown as { sessionStorage: KeyValueStore }).sessionStorage;
+
 function decodePayload(token: string): Record<string, unknown> | null {
   const part = token.split('.')[1];
   if (!part) return null;
@@ -83,7 +92,7 @@ export function sessionFromToken(
 
 export function getSession(): Session | null {
   if (current) return current;
-  const raw = sessionStorage.getItem(TOKEN_KEY);
+  const raw = store().getItem(TOKEN_KEY);
   if (!raw) return null;
   try {
     const saved = JSON.parse(raw) as {
@@ -115,7 +124,7 @@ export function signIn(
   const s = sessionFromToken(token, label, ms, origin);
   if (!s) return null;
   current = s;
-  sessionStorage.setItem(
+  store().setItem(
     TOKEN_KEY,
     JSON.stringify({
       token,
@@ -124,20 +133,20 @@ export function signIn(
       ...(s.fromIssuer ? { fromIssuer: true, idToken: s.idToken } : {}),
     }),
   );
-  sessionStorage.removeItem(SIGNED_OUT_REASON_KEY);
+  store().removeItem(SIGNED_OUT_REASON_KEY);
   return s;
 }
 
 export function signOut(reason: SignedOutReason): void {
   current = null;
-  sessionStorage.removeItem(TOKEN_KEY);
-  sessionStorage.setItem(SIGNED_OUT_REASON_KEY, reason);
+  store().removeItem(TOKEN_KEY);
+  store().setItem(SIGNED_OUT_REASON_KEY, reason);
 }
 
 /** Why the last session ended (shown once on the sign-in page). */
 export function takeSignedOutReason(): SignedOutReason | null {
-  const r = sessionStorage.getItem(SIGNED_OUT_REASON_KEY);
-  sessionStorage.removeItem(SIGNED_OUT_REASON_KEY);
+  const r = store().getItem(SIGNED_OUT_REASON_KEY);
+  store().removeItem(SIGNED_OUT_REASON_KEY);
   return r === 'expired' || r === 'signedOut' ? r : null;
 }
 
