@@ -1,8 +1,9 @@
 /**
  * `npm start`: serves the gateway on DATABASE_URL (default: an SQLite file under data/, created,
  * migrated and seeded with the demo set on first start). In development it prints a ready demo
- * token for each kind of caller; with NODE_ENV=production, GATEWAY_JWT_SECRET is required and demo
- * tokens are neither printed nor accepted.
+ * token for each kind of caller; with NODE_ENV=production, a way to verify tokens is required (the
+ * HS256 GATEWAY_JWT_SECRET, an OIDC issuer GATEWAY_OIDC_ISSUER or a GATEWAY_JWKS_URL) and demo tokens
+ * are neither printed nor accepted.
  */
 import 'reflect-metadata';
 import { createGateway, shutdownOptionsFrom, type Gateway } from './server';

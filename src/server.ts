@@ -206,7 +206,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const env = o.env ?? process.env;
   const auth = authConfig(env);
-  // EXPLORER and GATEWAY_OIDC_*: a bad value stops the start before the database is touched
+  // EXPLORER: a bad value stops the start before the database is touched (GATEWAY_OIDC_*: authConfig)
   const consoleSettings = consoleEnv(env, auth.production);
   // read once at start: a new notice takes effect on the next (rolling) restart
   const calendar = o.calendar ?? calendarFromEnv(env);
@@ -304,6 +304,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     dir: o.consoleDir === undefined ? builtConsoleDir() : o.consoleDir,
     production: auth.production,
     ...consoleSettings,
+    oidc: auth.oidc,
     demoCallers: auth.production
       ? null
       : async () =>

@@ -24,3 +24,8 @@ export async function loadConfig(): Promise<ConsoleConfig> {
 export function redirectUri(): string {
   return `${window.location.origin}/console/callback`;
 }
+
+/** Where the issuer sends the browser after its sign-out: <origin>/console/. */
+export function postLogoutRedirectUri(): string {
+  return `${window.location.origin}/console/`;
+}

@@ -11,11 +11,10 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OidcSettings } from '../app/oidc';
 
-export interface ConsoleOidc {
-  readonly issuer: string;
-  readonly clientId: string;
-}
+/** What the console needs of AuthConfig.oidc (src/app/oidc.ts): published issuer and client, the CSP's origin. */
+export type ConsoleOidc = Pick<OidcSettings, 'issuer' | 'clientId' | 'origin'>;
 
 export interface PublicDemoCaller {
   readonly id: string;
@@ -31,33 +30,21 @@ export interface ConsoleOptions {
   readonly production: boolean;
   /** GraphiQL at /explorer/: development by default, production only with EXPLORER=on */
   readonly explorer: boolean;
+  /** AuthConfig.oidc: GATEWAY_OIDC_* as src/app/oidc.ts checked them; null without an issuer */
   readonly oidc: ConsoleOidc | null;
   /** development only: the demo callers with fresh tokens; null in production */
   readonly demoCallers: (() => Promise<PublicDemoCaller[]>) | null;
 }
 
-/** EXPLORER, GATEWAY_OIDC_ISSUER, GATEWAY_OIDC_CLIENT_ID; a bad value stops the start. */
-export function consoleEnv(
-  env: NodeJS.ProcessEnv,
-  production: boolean,
-): { explorer: boolean; oidc: ConsoleOidc | null } {
+/**
+ * EXPLORER; a bad value stops the start. The OIDC settings are not read here: they are checked once,
+ * by src/app/oidc.ts (AuthConfig.oidc), and handed to consoleHandler as they are.
+ */
+export function consoleEnv(env: NodeJS.ProcessEnv, production: boolean): { explorer: boolean } {
   const flag = env.EXPLORER;
   if (flag !== undefined && flag !== '' && flag !== 'on' && flag !== 'off')
     throw new Error(`EXPLORER must be "on" or "off" (got "${flag.slice(0, 20)}")`);
-  const explorer = flag === 'on' || (!production && flag !== 'off');
-  const issuer = env.GATEWAY_OIDC_ISSUER;
-  const clientId = env.GATEWAY_OIDC_CLIENT_ID;
-  if (!issuer) return { explorer, oidc: null };
-  let url: URL;
-  try {
-    url = new URL(issuer);
-  } catch {
-    throw new Error('GATEWAY_OIDC_ISSUER must be an absolute URL');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new Error('GATEWAY_OIDC_ISSUER must be an http(s) URL');
-  if (!clientId) throw new Error('GATEWAY_OIDC_CLIENT_ID is required with GATEWAY_OIDC_ISSUER');
-  return { explorer, oidc: { issuer, clientId } };
+  return { explorer: flag === 'on' || (!production && flag !== 'off') };
 }
 
 /** dist/console of the project this module is part of (src/web or dist/src/web), or null when not built. */
@@ -92,13 +79,16 @@ const TYPES: Record<string, string> = {
   '.graphql': 'text/plain; charset=utf-8',
 };
 
-/** The policy of a page: the console's (a style nonce) or the explorer's (Monaco's inline styles and workers). */
+/**
+ * The policy of a page: the console's (a style nonce) or the explorer's (Monaco's inline styles and
+ * workers); `issuerOrigin` (AuthConfig.oidc.origin) is the one other origin, in connect-src and form-action.
+ */
 export function contentSecurityPolicy(o: {
   nonce?: string;
   explorer?: boolean;
-  issuer?: string | null;
+  issuerOrigin?: string | null;
 }): string {
-  const issuer = o.issuer ? ` ${new URL(o.issuer).origin}` : '';
+  const issuer = o.issuerOrigin ? ` ${o.issuerOrigin}` : '';
   const style = o.explorer ? "'self' 'unsafe-inline'" : o.nonce ? `'self' 'nonce-${o.nonce}'` : "'self'";
   return [
     "default-src 'self'",
@@ -148,15 +138,17 @@ export function safeJoin(root: string, relative: string): string | null {
  */
 export function consoleHandler(o: ConsoleOptions) {
   const root = o.dir ? resolve(o.dir) : null;
-  const issuer = o.oidc?.issuer ?? null;
-  const baseCsp = contentSecurityPolicy({ issuer });
+  const issuerOrigin = o.oidc?.origin ?? null;
+  const baseCsp = contentSecurityPolicy({ issuerOrigin });
+  // the console's sign-in: the issuer and the client id, nothing else of the settings
+  const publicOidc = o.oidc ? { issuer: o.oidc.issuer, clientId: o.oidc.clientId } : null;
 
   const sendPage = async (res: ServerResponse, file: string, explorer: boolean, head: boolean) => {
     if (!root || !existsSync(join(root, file)))
       return plain(res, 503, 'The console is not built: run `npm run build`.', baseCsp);
     const nonce = randomBytes(16).toString('base64');
     const html = (await readFile(join(root, file), 'utf8')).replaceAll('__CSP_NONCE__', nonce);
-    securityHeaders(res, contentSecurityPolicy({ nonce, explorer, issuer }));
+    securityHeaders(res, contentSecurityPolicy({ nonce, explorer, issuerOrigin }));
     res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
     res.end(head ? undefined : html);
   };
@@ -232,7 +224,7 @@ export function consoleHandler(o: ConsoleOptions) {
     if (pathname === '/console/config.json') {
       const body = {
         production: o.production,
-        oidc: o.oidc,
+        oidc: publicOidc,
         explorer: o.explorer,
         ...(o.demoCallers && !o.production ? { demoCallers: await o.demoCallers() } : {}),
       };

@@ -243,6 +243,35 @@ describe('not built', () => {
   });
 });
 
+describe('one set of OIDC rules: the console publishes the settings the gateway verifies with', () => {
+  it('padded values: config.json and the CSP carry them as src/app/oidc.ts read them', async () => {
+    const env = {
+      ...TEST_ENV,
+      GATEWAY_OIDC_ISSUER: '  https://sso.example.gov.cn:8443/realms/ly \n',
+      GATEWAY_OIDC_CLIENT_ID: ' console ',
+    };
+    const g = await startGateway('sqlite', { consoleDir: fakeBuild(), env });
+    try {
+      const base = new URL(g.url).origin;
+      expect(g.gateway.auth.oidc).toMatchObject({
+        issuer: 'https://sso.example.gov.cn:8443/realms/ly',
+        clientId: 'console',
+      });
+      const c = JSON.parse((await raw(base, '/console/config.json')).text);
+      // exactly the issuer and client the gateway checks tokens against (nothing else of the settings)
+      expect(c.oidc).toEqual({
+        issuer: g.gateway.auth.oidc!.issuer,
+        clientId: g.gateway.auth.oidc!.clientId,
+      });
+      const csp = (await raw(base, '/console/')).headers.get('content-security-policy')!;
+      expect(csp).toContain("connect-src 'self' https://sso.example.gov.cn:8443;");
+      expect(csp).toContain("form-action 'self' https://sso.example.gov.cn:8443;");
+    } finally {
+      await g.stop();
+    }
+  });
+});
+
 describe('bad console settings stop the start', () => {
   it.each([
     [{ EXPLORER: 'yes' }, /EXPLORER must be "on" or "off"/],
@@ -251,6 +280,14 @@ describe('bad console settings stop the start', () => {
       /GATEWAY_OIDC_ISSUER must be an absolute URL/,
     ],
     [{ GATEWAY_OIDC_ISSUER: 'https://sso.example.gov.cn' }, /GATEWAY_OIDC_CLIENT_ID is required/],
+    [
+      { GATEWAY_OIDC_ISSUER: 'https://sso.example.gov.cn', GATEWAY_OIDC_CLIENT_ID: '  ' },
+      /GATEWAY_OIDC_CLIENT_ID is required/,
+    ],
+    [
+      { GATEWAY_OIDC_ISSUER: 'https://sso.example.gov.cn/?realm=ly', GATEWAY_OIDC_CLIENT_ID: 'c' },
+      /GATEWAY_OIDC_ISSUER has no query or fragment/,
+    ],
   ])('%o', async (extra, message) => {
     await expect(
       startGateway('sqlite', { consoleDir: null, env: { ...TEST_ENV, ...extra } }),

@@ -64,21 +64,25 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export interface Watched {
-  /** every request to an origin other than the gateway's (data: and blob: are in-page) */
+  /** every request to an origin other than the gateway's and the allowed ones (data: and blob: are in-page) */
   readonly foreign: string[];
   /** console messages reporting a Content-Security-Policy violation */
   readonly cspViolations: string[];
   readonly requests: string[];
 }
 
-/** Records every request the page makes and every CSP violation it reports. */
-export function watch(page: Page, origin: string): Watched {
+/**
+ * Records every request the page makes and every CSP violation it reports; a request to any origin
+ * but the gateway's and `alsoAllowed` (the OIDC issuer's, when the test signs in there) is foreign.
+ */
+export function watch(page: Page, origin: string, alsoAllowed: readonly string[] = []): Watched {
   const w: Watched = { foreign: [], cspViolations: [], requests: [] };
+  const allowed = new Set([origin, ...alsoAllowed]);
   page.on('request', (r) => {
     const url = r.url();
     w.requests.push(url);
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
-    if (new URL(url).origin !== origin) w.foreign.push(url);
+    if (!allowed.has(new URL(url).origin)) w.foreign.push(url);
   });
   page.on('console', (m) => {
     if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) w.cspViolations.push(m.text());

@@ -9,8 +9,9 @@ import {
   TableOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { oidcSignOutUrl } from '../auth/oidc';
 import { getSession, signOut } from '../auth/session';
-import type { ConsoleConfig } from '../config';
+import { postLogoutRedirectUri, redirectUri, type ConsoleConfig } from '../config';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh-CN';
 import { pagesFor, type PageKey } from './pages';
@@ -71,10 +72,7 @@ export function Shell({ config }: { config: ConsoleConfig }) {
             <Button
               size="small"
               icon={<LogoutOutlined />}
-              onClick={() => {
-                signOut('signedOut');
-                void navigate('/signin', { replace: true });
-              }}
+              onClick={() => void signOutEverywhere(config, () => navigate('/signin', { replace: true }))}
             >
               {t.signOut}
             </Button>
@@ -93,4 +91,25 @@ export function Shell({ config }: { config: ConsoleConfig }) {
       </Layout>
     </Layout>
   );
+}
+
+/**
+ * 退出登录: the console forgets its token first; signed in through the issuer, the browser then goes
+ * to the issuer's end-session endpoint (with the ID token kept at sign-in as the hint), which sends
+ * it back to /console/; without one (or when the issuer cannot be reached), straight to sign-in.
+ */
+async function signOutEverywhere(config: ConsoleConfig, toSignIn: () => unknown): Promise<void> {
+  const s = getSession();
+  signOut('signedOut');
+  if (s?.fromIssuer && config.oidc) {
+    const url = await oidcSignOutUrl(
+      { ...config.oidc, redirectUri: redirectUri(), postLogoutRedirectUri: postLogoutRedirectUri() },
+      s.idToken ?? undefined,
+    ).catch(() => null);
+    if (url) {
+      window.location.assign(url);
+      return;
+    }
+  }
+  toSignIn();
 }

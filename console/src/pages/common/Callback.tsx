@@ -18,7 +18,13 @@ export function Callback({ config }: { config: ConsoleConfig }) {
     }
     finishOidcSignIn({ ...config.oidc, redirectUri: redirectUri() }).then(
       (result) => {
-        if (result && signIn(result.accessToken, null, result.expiresAt))
+        if (
+          result &&
+          signIn(result.accessToken, null, result.expiresAt, {
+            fromIssuer: true,
+            idToken: result.idToken ?? null,
+          })
+        )
           void navigate('/', { replace: true });
         else if (result) setError('the access token is not a JWT with a role');
         else void navigate('/signin', { replace: true });
