@@ -18,7 +18,9 @@ import { Decisions } from './pages/department/Decisions';
 import { Review } from './pages/department/Review';
 import { Receipt } from './pages/department/Receipt';
 import { RequireSession } from './layout/RequireSession';
-import { firstPageFor } from './layout/pages';
+import { firstPageFor, rolesFor } from './layout/pages';
+import { RequireRole } from './layout/RequireRole';
+import { LocalEntitlements } from './pages/admin/LocalEntitlements';
 
 const FONT =
   "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif";
@@ -72,6 +74,14 @@ function Themed({ config, nonce, configError }: Props) {
                 <Route path="bulk" element={<BulkRoute />} />
                 <Route path="decisions" element={<Decisions />} />
                 <Route path="review" element={<Review />} />
+                <Route
+                  path="local"
+                  element={
+                    <RequireRole roles={rolesFor('local')}>
+                      <LocalEntitlements />
+                    </RequireRole>
+                  }
+                />
                 <Route path="none" element={<NoPages />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>

@@ -6,6 +6,7 @@ import {
   FileSearchOutlined,
   HistoryOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   TableOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -21,12 +22,14 @@ const LABELS: Record<PageKey, keyof Messages> = {
   bulk: 'menuBulk',
   decisions: 'menuDecisions',
   review: 'menuReview',
+  local: 'menuLocal',
 };
 const ICONS: Record<PageKey, React.ReactNode> = {
   check: <FileSearchOutlined />,
   bulk: <TableOutlined />,
   decisions: <HistoryOutlined />,
   review: <AuditOutlined />,
+  local: <ProfileOutlined />,
 };
 
 export function Shell({ config }: { config: ConsoleConfig }) {

@@ -1,7 +1,7 @@
 /** Which pages each role has (the menu shows only these; the gateway refuses the rest anyway). */
 import { getSession, type Role } from '../auth/session';
 
-export type PageKey = 'check' | 'bulk' | 'decisions' | 'review';
+export type PageKey = 'check' | 'bulk' | 'decisions' | 'review' | 'local';
 
 const VERIFIERS: readonly Role[] = ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'];
 
@@ -11,7 +11,14 @@ export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[
   { key: 'decisions', path: '/decisions', roles: VERIFIERS },
   // Art. 21 para 2: a department reviews its own positive decisions on permits confiscated since
   { key: 'review', path: '/review', roles: ['DEPARTMENT'] },
+  // 地方事项 (issue 11 item 3): Art. 18(12), 19(6), the city and county governments
+  { key: 'local', path: '/local', roles: ['ADMIN'] },
 ];
+
+/** The roles a page is for (RequireRole refuses the others when the page is opened by URL). */
+export function rolesFor(key: PageKey): readonly Role[] {
+  return PAGES.find((p) => p.key === key)?.roles ?? [];
+}
 
 export function pagesFor(role: Role | undefined): typeof PAGES {
   return role ? PAGES.filter((p) => p.roles.includes(role)) : [];
