@@ -24,6 +24,7 @@ import {
 const HAVE_CHROMIUM = chromiumAvailable();
 const SUBMIT = /^(loading )?核验$/;
 const CODE = 'LUOYANG_MUSEUM_PASS';
+const PAST = 'LUOYANG_PARK_PASS';
 const guo = demoPeople().find((p) => p.name === '郭伟' && p.state === 'WITH_CHILDREN')!;
 
 describe.skipIf(!HAVE_CHROMIUM)('地方事项 (ADMIN) in Chromium', () => {
@@ -119,18 +120,47 @@ describe.skipIf(!HAVE_CHROMIUM)('地方事项 (ADMIN) in Chromium', () => {
     expect(await admin.getByTestId(`state-${CODE}`).innerText()).toBe('今日有效');
     await screenshot(admin, 'console-local-ended');
 
-    // an end in the past: refused by the server, the sentence, its article and the codes shown
+    // an end in the past, before this item's start (today): END_BEFORE_START, 18(12), shown as a sentence
+    const refusal = admin.getByTestId('local-end-error');
     await end.getByLabel('有效至（含当日）').fill(addDays(today, -1));
     await end.getByRole('button', { name: '终止事项' }).click();
-    const refusal = admin.getByTestId('local-end-error');
     await refusal.waitFor();
-    const said = await refusal.innerText();
-    expect(said).toContain('终止日期不能早于今天');
-    expect(said).toContain('第二十三条');
-    expect(said).toContain('END_DATE_IN_PAST');
-    expect(said).toContain('RULE_VIOLATION');
+    const before = await refusal.innerText();
+    expect(before).toContain('终止日期不能早于该事项的生效日期');
+    expect(before).toContain('第十八条第（十二）项');
+    expect(before).toContain('END_BEFORE_START');
+    expect(before).toContain('RULE_VIOLATION');
     // nothing changed: the end stays today+30
     expect(await row(admin).innerText()).toContain(until);
+
+    // an item in force since ten days ago (a convenience, 19(6)) ended yesterday: END_DATE_IN_PAST, Art. 23
+    await define.getByLabel('事项代码').fill(PAST);
+    await define.getByLabel('便利（第十九条第（六）项）').check();
+    await define.getByLabel('中文名称').fill('公园年卡优惠');
+    await define.getByLabel('英文名称').fill('Park pass discount');
+    await choose(admin, '主管部门', '文化旅游');
+    await choose(admin, '适用地区', '洛阳市');
+    await define.getByLabel('生效日期').fill(addDays(today, -10));
+    await define.getByRole('button', { name: '规定事项' }).click();
+    await expect.poll(() => admin.getByTestId('local-done').innerText()).toContain(PAST);
+    expect(await admin.getByTestId(`state-${PAST}`).innerText()).toBe('今日有效');
+    expect(await admin.getByTestId('local-list').innerText()).toContain('第十九条第（六）项');
+    await admin
+      .getByTestId('local-list')
+      .locator('tbody tr', { hasText: PAST })
+      .getByRole('button', { name: '终止' })
+      .click();
+    expect(await end.getByLabel('事项代码').inputValue()).toBe(PAST);
+    await end.getByLabel('有效至（含当日）').fill(addDays(today, -1));
+    await end.getByRole('button', { name: '终止事项' }).click();
+    await expect.poll(() => refusal.innerText()).toContain('END_DATE_IN_PAST');
+    const past = await refusal.innerText();
+    expect(past).toContain('终止日期不能早于今天');
+    expect(past).toContain('第二十三条');
+    expect(past).toContain('RULE_VIOLATION');
+    expect(
+      await admin.getByTestId('local-list').locator('tbody tr', { hasText: PAST }).innerText(),
+    ).toContain('长期');
     await screenshot(admin, 'console-local-refused');
     await admin.context().close();
   });

@@ -199,7 +199,8 @@ export function LocalEntitlements() {
                   onClick={() => {
                     endForm.setFieldsValue({ code: e.code });
                     setEndError(null);
-                    document.getElementById('local-end-date')?.focus();
+                    // the form's field ids are prefixed with its name
+                    document.getElementById('localEnd_effectiveUntil')?.focus();
                   }}
                 >
                   {t.localEndAction}
@@ -217,6 +218,7 @@ export function LocalEntitlements() {
       <Card title={t.localEndTitle}>
         <Form<EndValues>
           form={endForm}
+          name="localEnd"
           layout="vertical"
           onFinish={(v) => void end(v)}
           initialValues={{ effectiveUntil: today }}
@@ -235,7 +237,7 @@ export function LocalEntitlements() {
             extra={t.localEndHelp}
             rules={[dateRule(t, locale)]}
           >
-            <Input id="local-end-date" type="date" style={{ maxWidth: 220 }} />
+            <Input type="date" style={{ maxWidth: 220 }} />
           </Form.Item>
           <Button type="primary" danger htmlType="submit" loading={busy === 'end'}>
             {t.localEndSubmit}
@@ -249,6 +251,7 @@ export function LocalEntitlements() {
       <Card title={t.localDefineTitle}>
         <Form<DefineValues>
           form={defineForm}
+          name="localDefine"
           layout="vertical"
           requiredMark
           onFinish={(v) => void define(v)}
