@@ -21,6 +21,7 @@ import {
 } from './LocalEntitlements.ops';
 
 export const LOCAL_PAGE_SIZE = 20;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 const DEPARTMENTS: readonly Department[] = [
   'PUBLIC_SECURITY',
@@ -184,8 +185,11 @@ export function LocalEntitlements() {
           { title: t.localBasis, render: (_, e) => citationText(e.citation, locale) },
           { title: t.localDepartment, render: (_, e) => deptName(t, e.department) },
           { title: t.localRegion, render: (_, e) => e.region.nameZh },
-          { title: t.localFrom, dataIndex: 'effectiveFrom' },
-          { title: t.localUntil, render: (_, e) => e.effectiveUntil ?? t.localNoEnd },
+          { title: t.localFrom, render: (_, e) => <span style={NOWRAP}>{e.effectiveFrom}</span> },
+          {
+            title: t.localUntil,
+            render: (_, e) => <span style={NOWRAP}>{e.effectiveUntil ?? t.localNoEnd}</span>,
+          },
           {
             title: t.localState,
             render: (_, e) => <span data-testid={`state-${e.code}`}>{stateTag(stateOf(e, today))}</span>,
