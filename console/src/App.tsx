@@ -18,6 +18,12 @@ import { Decisions } from './pages/department/Decisions';
 import { Review } from './pages/department/Review';
 import { Receipt } from './pages/department/Receipt';
 import { RequireSession } from './layout/RequireSession';
+// holder pages (issue 11 item 4)
+import { MyPermit } from './pages/holder/MyPermit';
+import { ShareCodes } from './pages/holder/ShareCodes';
+import { MyChecks } from './pages/holder/MyChecks';
+import { RequireRole } from './pages/holder/RequireRole';
+import { HOLDER_ONLY } from './layout/pages';
 import { firstPageFor } from './layout/pages';
 
 const FONT =
@@ -72,6 +78,31 @@ function Themed({ config, nonce, configError }: Props) {
                 <Route path="bulk" element={<BulkRoute />} />
                 <Route path="decisions" element={<Decisions />} />
                 <Route path="review" element={<Review />} />
+                {/* holder pages (issue 11 item 4) */}
+                <Route
+                  path="my-permit"
+                  element={
+                    <RequireRole roles={HOLDER_ONLY}>
+                      <MyPermit />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="share-code"
+                  element={
+                    <RequireRole roles={HOLDER_ONLY}>
+                      <ShareCodes />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="my-checks"
+                  element={
+                    <RequireRole roles={HOLDER_ONLY}>
+                      <MyChecks />
+                    </RequireRole>
+                  }
+                />
                 <Route path="none" element={<NoPages />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>

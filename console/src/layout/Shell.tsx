@@ -5,7 +5,10 @@ import {
   AuditOutlined,
   FileSearchOutlined,
   HistoryOutlined,
+  IdcardOutlined,
   LogoutOutlined,
+  QrcodeOutlined,
+  SafetyCertificateOutlined,
   TableOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -21,12 +24,20 @@ const LABELS: Record<PageKey, keyof Messages> = {
   bulk: 'menuBulk',
   decisions: 'menuDecisions',
   review: 'menuReview',
+  // holder pages (issue 11 item 4)
+  myPermit: 'menuMyPermit',
+  shareCode: 'menuShareCode',
+  myChecks: 'menuMyChecks',
 };
 const ICONS: Record<PageKey, React.ReactNode> = {
   check: <FileSearchOutlined />,
   bulk: <TableOutlined />,
   decisions: <HistoryOutlined />,
   review: <AuditOutlined />,
+  // holder pages (issue 11 item 4)
+  myPermit: <IdcardOutlined />,
+  shareCode: <QrcodeOutlined />,
+  myChecks: <SafetyCertificateOutlined />,
 };
 
 export function Shell({ config }: { config: ConsoleConfig }) {

@@ -1,9 +1,18 @@
 /** Which pages each role has (the menu shows only these; the gateway refuses the rest anyway). */
 import { getSession, type Role } from '../auth/session';
 
-export type PageKey = 'check' | 'bulk' | 'decisions' | 'review';
+export type PageKey =
+  | 'check'
+  | 'bulk'
+  | 'decisions'
+  | 'review'
+  // holder pages (issue 11 item 4)
+  | 'myPermit'
+  | 'shareCode'
+  | 'myChecks';
 
 const VERIFIERS: readonly Role[] = ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'];
+export const HOLDER_ONLY: readonly Role[] = ['HOLDER'];
 
 export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[] }[] = [
   { key: 'check', path: '/check', roles: VERIFIERS },
@@ -11,6 +20,10 @@ export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[
   { key: 'decisions', path: '/decisions', roles: VERIFIERS },
   // Art. 21 para 2: a department reviews its own positive decisions on permits confiscated since
   { key: 'review', path: '/review', roles: ['DEPARTMENT'] },
+  // holder pages (issue 11 item 4): SPEC's role table, `me`, `myVerifications`, share codes: HOLDER only
+  { key: 'myPermit', path: '/my-permit', roles: HOLDER_ONLY },
+  { key: 'shareCode', path: '/share-code', roles: HOLDER_ONLY },
+  { key: 'myChecks', path: '/my-checks', roles: HOLDER_ONLY },
 ];
 
 export function pagesFor(role: Role | undefined): typeof PAGES {
