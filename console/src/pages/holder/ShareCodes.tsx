@@ -150,7 +150,7 @@ export function ShareCodes() {
           </Button>
         </Form>
         {made && (
-          <Card data-testid="share-code-made">
+          <Card data-testid="share-code-made" data-code-id={made.id}>
             <Space size="large" wrap align="center">
               <canvas ref={canvas} data-testid="share-code-qr" aria-label={t.holderShareQr} />
               <Space orientation="vertical">
