@@ -63,7 +63,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the holder pages in Chromium', () => {
   }
 
   async function schoolChecksBy(code: string) {
-    await school.getByRole('link', { name: '资格核验' }).click();
+    // a fresh page each time: no answer or error left from the check before
+    await school.goto(`${origin}/console/check`);
+    await school.getByRole('heading', { name: '资格核验', exact: true }).waitFor();
     await school.locator('label', { hasText: '亮证码' }).first().click();
     await school.getByRole('textbox', { name: '亮证码' }).fill(code);
     await school.getByLabel('子女公民身份号码').fill(guo.children[0].citizenIdNumber);
@@ -162,6 +164,25 @@ describe.skipIf(!HAVE_CHROMIUM)('the holder pages in Chromium', () => {
     expect(await err.innerText()).toContain('错误代码：BAD_USER_INPUT');
     expect(await school.getByTestId('verdict').count()).toBe(0);
     await screenshot(school, 'holder-school-revoked-code');
+  });
+
+  it('a code bound to another department (CreateShareCodeInput.department): the school is refused', async () => {
+    await holder.getByRole('link', { name: '亮证', exact: true }).click();
+    await holder.getByLabel('限定部门').click();
+    await holder.locator('.ant-select-item-option', { hasText: '交通运输部门' }).click();
+    await holder.getByRole('button', { name: /生成亮证码/ }).click();
+    await expect.poll(() => holder.getByTestId('share-code-made').innerText()).toContain('交通运输部门');
+    const code = (await holder.getByTestId('share-code').innerText()).trim();
+    const id = await holder.getByTestId('share-code-made').getAttribute('data-code-id');
+    await expect
+      .poll(() => holder.getByTestId('share-codes').locator(`tr[data-row-key="${id}"]`).innerText())
+      .toContain('交通运输部门');
+    await screenshot(holder, 'holder-share-code-bound');
+
+    await schoolChecksBy(code);
+    await school.getByTestId('gateway-error').waitFor();
+    expect(await school.getByTestId('gateway-error').innerText()).toContain('错误代码：BAD_USER_INPUT');
+    expect(await school.getByTestId('verdict').count()).toBe(0);
   });
 
   it('a department opening /console/my-permit by URL sees a refusal, not data', async () => {
