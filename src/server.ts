@@ -25,7 +25,7 @@ import pino, { type Logger } from 'pino';
 import { dataDirFor, initORM } from './db/orm';
 import { DecisionWriter } from './db/decision-writer';
 import { seedReference } from '../seeds/reference';
-import { seedDemo } from '../seeds/demo';
+import { demoPeople, seedDemo } from '../seeds/demo';
 import { calendarFromEnv } from './calendar/notices';
 import type { Clock, WorkingCalendar } from './law';
 import { AppError } from './app/errors';
@@ -39,7 +39,7 @@ import { createLoaders, type GqlContext } from './graphql/context';
 import { createMetrics, routeLabel, type Metrics } from './ops/metrics';
 import { drainController } from './ops/drain';
 import { consoleEnv, consoleHandler, builtConsoleDir } from './web/console';
-import { DEMO_CALLERS, demoToken } from './app/demo-callers';
+import { DEMO_CALLERS, demoHolderCaller, demoToken } from './app/demo-callers';
 
 export interface GatewayOptions {
   databaseUrl?: string;
@@ -309,7 +309,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       ? null
       : async () =>
           Promise.all(
-            DEMO_CALLERS.map(async (c) => ({
+            [...DEMO_CALLERS, demoHolderCaller(demoHolderId())].map(async (c) => ({
               id: c.id,
               labelZh: c.labelZh,
               labelEn: c.labelEn,
@@ -568,4 +568,9 @@ function oneRequestError(): ApolloServerPlugin<GqlContext> {
       };
     },
   };
+}
+
+/** The demo holder's ID number (郭伟 with children, valid permit in 涧西区; as `npm start` prints). */
+function demoHolderId(): string {
+  return demoPeople().find((p) => p.name === '郭伟' && p.state === 'WITH_CHILDREN')!.citizenIdNumber;
 }

@@ -21,6 +21,12 @@ import { RequireSession } from './layout/RequireSession';
 import { firstPageFor, rolesFor } from './layout/pages';
 import { RequireRole } from './layout/RequireRole';
 import { LocalEntitlements } from './pages/admin/LocalEntitlements';
+// holder pages (issue 11 item 4)
+import { MyPermit } from './pages/holder/MyPermit';
+import { ShareCodes } from './pages/holder/ShareCodes';
+import { MyChecks } from './pages/holder/MyChecks';
+import { RequireRole as RequireHolder } from './pages/holder/RequireRole';
+import { HOLDER_ONLY } from './layout/pages';
 
 const FONT =
   "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif";
@@ -80,6 +86,31 @@ function Themed({ config, nonce, configError }: Props) {
                     <RequireRole roles={rolesFor('local')}>
                       <LocalEntitlements />
                     </RequireRole>
+                  }
+                />
+                {/* holder pages (issue 11 item 4) */}
+                <Route
+                  path="my-permit"
+                  element={
+                    <RequireHolder roles={HOLDER_ONLY}>
+                      <MyPermit />
+                    </RequireHolder>
+                  }
+                />
+                <Route
+                  path="share-code"
+                  element={
+                    <RequireHolder roles={HOLDER_ONLY}>
+                      <ShareCodes />
+                    </RequireHolder>
+                  }
+                />
+                <Route
+                  path="my-checks"
+                  element={
+                    <RequireHolder roles={HOLDER_ONLY}>
+                      <MyChecks />
+                    </RequireHolder>
                   }
                 />
                 <Route path="none" element={<NoPages />} />

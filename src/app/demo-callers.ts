@@ -86,3 +86,17 @@ export function demoToken(auth: AuthConfig, caller: DemoCaller): Promise<string>
 export function demoHolderClaims(citizenIdNumber: string): TokenClaims {
   return { sub: 'demo:holder-guo', role: 'HOLDER', citizenIdNumber, demo: true };
 }
+
+/**
+ * The demo holder as the console's sign-in offers it (development only, like every demo caller):
+ * 郭伟, whose ID number the demo data gives (seeds/demo.ts demoPeople()).
+ */
+export function demoHolderCaller(citizenIdNumber: string): DemoCaller {
+  const { demo: _demo, ...claims } = demoHolderClaims(citizenIdNumber);
+  return {
+    id: 'holder-guo',
+    labelZh: '持证人（郭伟，涧西区）',
+    labelEn: 'Holder (Guo Wei, Jianxi district)',
+    claims,
+  };
+}

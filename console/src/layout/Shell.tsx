@@ -5,8 +5,11 @@ import {
   AuditOutlined,
   FileSearchOutlined,
   HistoryOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  QrcodeOutlined,
+  SafetyCertificateOutlined,
   TableOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -23,6 +26,10 @@ const LABELS: Record<PageKey, keyof Messages> = {
   decisions: 'menuDecisions',
   review: 'menuReview',
   local: 'menuLocal',
+  // holder pages (issue 11 item 4)
+  myPermit: 'menuMyPermit',
+  shareCode: 'menuShareCode',
+  myChecks: 'menuMyChecks',
 };
 const ICONS: Record<PageKey, React.ReactNode> = {
   check: <FileSearchOutlined />,
@@ -30,6 +37,10 @@ const ICONS: Record<PageKey, React.ReactNode> = {
   decisions: <HistoryOutlined />,
   review: <AuditOutlined />,
   local: <ProfileOutlined />,
+  // holder pages (issue 11 item 4)
+  myPermit: <IdcardOutlined />,
+  shareCode: <QrcodeOutlined />,
+  myChecks: <SafetyCertificateOutlined />,
 };
 
 export function Shell({ config }: { config: ConsoleConfig }) {

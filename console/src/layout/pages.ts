@@ -1,9 +1,19 @@
 /** Which pages each role has (the menu shows only these; the gateway refuses the rest anyway). */
 import { getSession, type Role } from '../auth/session';
 
-export type PageKey = 'check' | 'bulk' | 'decisions' | 'review' | 'local';
+export type PageKey =
+  | 'check'
+  | 'bulk'
+  | 'decisions'
+  | 'review'
+  // holder pages (issue 11 item 4)
+  | 'myPermit'
+  | 'shareCode'
+  | 'myChecks'
+  | 'local';
 
 const VERIFIERS: readonly Role[] = ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'];
+export const HOLDER_ONLY: readonly Role[] = ['HOLDER'];
 
 export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[] }[] = [
   { key: 'check', path: '/check', roles: VERIFIERS },
@@ -13,6 +23,10 @@ export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[
   { key: 'review', path: '/review', roles: ['DEPARTMENT'] },
   // 地方事项 (issue 11 item 3): Art. 18(12), 19(6), the city and county governments
   { key: 'local', path: '/local', roles: ['ADMIN'] },
+  // holder pages (issue 11 item 4): SPEC's role table, `me`, `myVerifications`, share codes: HOLDER only
+  { key: 'myPermit', path: '/my-permit', roles: HOLDER_ONLY },
+  { key: 'shareCode', path: '/share-code', roles: HOLDER_ONLY },
+  { key: 'myChecks', path: '/my-checks', roles: HOLDER_ONLY },
 ];
 
 /** The roles a page is for (RequireRole refuses the others when the page is opened by URL). */
