@@ -19,6 +19,11 @@ import { Review } from './pages/department/Review';
 import { Receipt } from './pages/department/Receipt';
 import { RequireSession } from './layout/RequireSession';
 import { firstPageFor } from './layout/pages';
+// auditor pages and the public receipt check (p2-audit)
+import { RequireRole } from './layout/RequireRole';
+import { AuditLog } from './pages/auditor/AuditLog';
+import { AuditChain } from './pages/auditor/AuditChain';
+import { VerifyReceipt } from './pages/common/VerifyReceipt';
 
 const FONT =
   "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif";
@@ -52,6 +57,8 @@ function Themed({ config, nonce, configError }: Props) {
             <Routes>
               <Route path="/signin" element={<SignIn config={config} />} />
               <Route path="/callback" element={<Callback config={config} />} />
+              {/* public: no sign-in (p2-audit) */}
+              <Route path="/verify-receipt" element={<VerifyReceipt />} />
               <Route
                 path="/receipt"
                 element={
@@ -72,6 +79,23 @@ function Themed({ config, nonce, configError }: Props) {
                 <Route path="bulk" element={<BulkRoute />} />
                 <Route path="decisions" element={<Decisions />} />
                 <Route path="review" element={<Review />} />
+                {/* auditor pages (p2-audit) */}
+                <Route
+                  path="audit-log"
+                  element={
+                    <RequireRole page="auditLog">
+                      <AuditLog />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="audit-chain"
+                  element={
+                    <RequireRole page="auditChain">
+                      <AuditChain />
+                    </RequireRole>
+                  }
+                />
                 <Route path="none" element={<NoPages />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>

@@ -6,6 +6,8 @@ import {
   FileSearchOutlined,
   HistoryOutlined,
   LogoutOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
   TableOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -21,12 +23,18 @@ const LABELS: Record<PageKey, keyof Messages> = {
   bulk: 'menuBulk',
   decisions: 'menuDecisions',
   review: 'menuReview',
+  // auditor pages (p2-audit)
+  auditLog: 'menuAuditLog',
+  auditChain: 'menuAuditChain',
 };
 const ICONS: Record<PageKey, React.ReactNode> = {
   check: <FileSearchOutlined />,
   bulk: <TableOutlined />,
   decisions: <HistoryOutlined />,
   review: <AuditOutlined />,
+  // auditor pages (p2-audit)
+  auditLog: <ProfileOutlined />,
+  auditChain: <SafetyCertificateOutlined />,
 };
 
 export function Shell({ config }: { config: ConsoleConfig }) {

@@ -1,7 +1,10 @@
 /** Which pages each role has (the menu shows only these; the gateway refuses the rest anyway). */
 import { getSession, type Role } from '../auth/session';
 
-export type PageKey = 'check' | 'bulk' | 'decisions' | 'review';
+export type PageKey = 'check' | 'bulk' | 'decisions' | 'review' | AuditorPageKey;
+
+// auditor pages (p2-audit)
+export type AuditorPageKey = 'auditLog' | 'auditChain';
 
 const VERIFIERS: readonly Role[] = ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'];
 
@@ -11,6 +14,9 @@ export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[
   { key: 'decisions', path: '/decisions', roles: VERIFIERS },
   // Art. 21 para 2: a department reviews its own positive decisions on permits confiscated since
   { key: 'review', path: '/review', roles: ['DEPARTMENT'] },
+  // auditor pages (p2-audit): the audit log and the chain check are the AUDITOR's (SPEC roles table)
+  { key: 'auditLog', path: '/audit-log', roles: ['AUDITOR'] },
+  { key: 'auditChain', path: '/audit-chain', roles: ['AUDITOR'] },
 ];
 
 export function pagesFor(role: Role | undefined): typeof PAGES {
