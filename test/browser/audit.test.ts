@@ -203,6 +203,7 @@ describe.skipIf(!HAVE_CHROMIUM)('审计日志, 校验审计链 and 回执验证 
     const hash = (await page.getByTestId('chain-head-hash').innerText()).trim();
     expect(Number(seq)).toBeGreaterThanOrEqual(known);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    await expect.poll(() => page.getByRole('button', { name: /开始校验/ }).isEnabled()).toBe(true);
     await screenshot(page, 'audit-chain');
 
     // next visit: the head written down is given back; still in the chain
