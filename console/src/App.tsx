@@ -2,7 +2,8 @@
  * The console: Ant Design with its zh_CN (or en_US) locale and CSS-in-JS under the page's CSP nonce,
  * routes under /console/, and the menu a caller's role may use.
  */
-import { App as AntApp, Alert, ConfigProvider } from 'antd';
+import { lazy, Suspense } from 'react';
+import { App as AntApp, Alert, ConfigProvider, Spin } from 'antd';
 import zh_CN from 'antd/locale/zh_CN';
 import en_US from 'antd/locale/en_US';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
@@ -23,7 +24,10 @@ import { firstPageFor } from './layout/pages';
 import { RequireRole } from './layout/RequireRole';
 import { AuditLog } from './pages/auditor/AuditLog';
 import { AuditChain } from './pages/auditor/AuditChain';
-import { VerifyReceipt } from './pages/common/VerifyReceipt';
+// the public receipt check (jose, the catalogue) is its own chunk, fetched only when opened
+const VerifyReceipt = lazy(() =>
+  import('./pages/common/VerifyReceipt').then((m) => ({ default: m.VerifyReceipt })),
+);
 
 const FONT =
   "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif";
@@ -58,7 +62,14 @@ function Themed({ config, nonce, configError }: Props) {
               <Route path="/signin" element={<SignIn config={config} />} />
               <Route path="/callback" element={<Callback config={config} />} />
               {/* public: no sign-in (p2-audit) */}
-              <Route path="/verify-receipt" element={<VerifyReceipt />} />
+              <Route
+                path="/verify-receipt"
+                element={
+                  <Suspense fallback={<Spin />}>
+                    <VerifyReceipt />
+                  </Suspense>
+                }
+              />
               <Route
                 path="/receipt"
                 element={
