@@ -2,7 +2,8 @@
  * The console: Ant Design with its zh_CN (or en_US) locale and CSS-in-JS under the page's CSP nonce,
  * routes under /console/, and the menu a caller's role may use.
  */
-import { App as AntApp, Alert, ConfigProvider } from 'antd';
+import { lazy, Suspense } from 'react';
+import { App as AntApp, Alert, ConfigProvider, Spin } from 'antd';
 import zh_CN from 'antd/locale/zh_CN';
 import en_US from 'antd/locale/en_US';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
@@ -27,6 +28,14 @@ import { ShareCodes } from './pages/holder/ShareCodes';
 import { MyChecks } from './pages/holder/MyChecks';
 import { RequireRole as RequireHolder } from './pages/holder/RequireRole';
 import { HOLDER_ONLY } from './layout/pages';
+// auditor pages and the public receipt check (p2-audit)
+import { RequirePage } from './layout/RequirePage';
+import { AuditLog } from './pages/auditor/AuditLog';
+import { AuditChain } from './pages/auditor/AuditChain';
+// the public receipt check (jose, the catalogue) is its own chunk, fetched only when opened
+const VerifyReceipt = lazy(() =>
+  import('./pages/common/VerifyReceipt').then((m) => ({ default: m.VerifyReceipt })),
+);
 
 const FONT =
   "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif";
@@ -60,6 +69,15 @@ function Themed({ config, nonce, configError }: Props) {
             <Routes>
               <Route path="/signin" element={<SignIn config={config} />} />
               <Route path="/callback" element={<Callback config={config} />} />
+              {/* public: no sign-in (p2-audit) */}
+              <Route
+                path="/verify-receipt"
+                element={
+                  <Suspense fallback={<Spin />}>
+                    <VerifyReceipt />
+                  </Suspense>
+                }
+              />
               <Route
                 path="/receipt"
                 element={
@@ -111,6 +129,23 @@ function Themed({ config, nonce, configError }: Props) {
                     <RequireHolder roles={HOLDER_ONLY}>
                       <MyChecks />
                     </RequireHolder>
+                  }
+                />
+                {/* auditor pages (p2-audit) */}
+                <Route
+                  path="audit-log"
+                  element={
+                    <RequirePage page="auditLog">
+                      <AuditLog />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="audit-chain"
+                  element={
+                    <RequirePage page="auditChain">
+                      <AuditChain />
+                    </RequirePage>
                   }
                 />
                 <Route path="none" element={<NoPages />} />

@@ -30,6 +30,9 @@ const LABELS: Record<PageKey, keyof Messages> = {
   myPermit: 'menuMyPermit',
   shareCode: 'menuShareCode',
   myChecks: 'menuMyChecks',
+  // auditor pages (p2-audit)
+  auditLog: 'menuAuditLog',
+  auditChain: 'menuAuditChain',
 };
 const ICONS: Record<PageKey, React.ReactNode> = {
   check: <FileSearchOutlined />,
@@ -41,6 +44,9 @@ const ICONS: Record<PageKey, React.ReactNode> = {
   myPermit: <IdcardOutlined />,
   shareCode: <QrcodeOutlined />,
   myChecks: <SafetyCertificateOutlined />,
+  // auditor pages (p2-audit)
+  auditLog: <ProfileOutlined />,
+  auditChain: <SafetyCertificateOutlined />,
 };
 
 export function Shell({ config }: { config: ConsoleConfig }) {

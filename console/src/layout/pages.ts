@@ -10,7 +10,11 @@ export type PageKey =
   | 'myPermit'
   | 'shareCode'
   | 'myChecks'
-  | 'local';
+  | 'local'
+  | AuditorPageKey;
+
+// auditor pages (p2-audit)
+export type AuditorPageKey = 'auditLog' | 'auditChain';
 
 const VERIFIERS: readonly Role[] = ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'];
 export const HOLDER_ONLY: readonly Role[] = ['HOLDER'];
@@ -27,6 +31,9 @@ export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[
   { key: 'myPermit', path: '/my-permit', roles: HOLDER_ONLY },
   { key: 'shareCode', path: '/share-code', roles: HOLDER_ONLY },
   { key: 'myChecks', path: '/my-checks', roles: HOLDER_ONLY },
+  // auditor pages (p2-audit): the audit log and the chain check are the AUDITOR's (SPEC roles table)
+  { key: 'auditLog', path: '/audit-log', roles: ['AUDITOR'] },
+  { key: 'auditChain', path: '/audit-chain', roles: ['AUDITOR'] },
 ];
 
 /** The roles a page is for (RequireRole refuses the others when the page is opened by URL). */
