@@ -4,8 +4,8 @@
  * from earlier rotations (GATEWAY_PREVIOUS_KEYS_FILE, a JWKS file). Development: one key is made
  * on first start and kept in the data folder, so receipts survive a restart.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, importPKCS8, type JSONWebKeySet, type JWK } from 'jose';
 import { DEFAULT_RECEIPT_ISSUER, RECEIPT_ALG } from './receipt';
@@ -39,13 +39,19 @@ async function publicJwk(x: string): Promise<PublicJwk> {
 function devKeyPem(dataDir: string): string {
   const file = join(dataDir, DEV_KEY_FILE);
   mkdirSync(dataDir, { recursive: true });
+  // written whole to a file of this process's own, then linked into place: a node starting at the same
+  // moment either makes the link or finds the complete file (with 'wx' alone it could read it half-written)
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const own = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(own, pem, { flag: 'wx', mode: 0o600 });
   try {
-    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    writeFileSync(file, pem, { flag: 'wx', mode: 0o600 });
+    linkSync(own, file);
     return pem;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     return readFileSync(file, 'utf8');
+  } finally {
+    unlinkSync(own);
   }
 }
 
