@@ -32,6 +32,18 @@ import { HOLDER_ONLY } from './layout/pages';
 import { RequirePage } from './layout/RequirePage';
 import { AuditLog } from './pages/auditor/AuditLog';
 import { AuditChain } from './pages/auditor/AuditChain';
+// the permit workflow (issue 11 item 1): public security and delegated agencies
+import { Register } from './pages/police/Register';
+import { Apply } from './pages/police/Apply';
+import { Pending } from './pages/police/Pending';
+import { Endorse } from './pages/police/Endorse';
+import { Change } from './pages/police/Change';
+import { Loss } from './pages/police/Loss';
+import { Dependent } from './pages/police/Dependent';
+import { Violation } from './pages/police/Violation';
+import { Confiscate } from './pages/police/Confiscate';
+import { HolderFile } from './pages/police/HolderFile';
+import { AcceptanceReceipt } from './pages/police/AcceptanceReceipt';
 // the public receipt check (jose, the catalogue) is its own chunk, fetched only when opened
 const VerifyReceipt = lazy(() =>
   import('./pages/common/VerifyReceipt').then((m) => ({ default: m.VerifyReceipt })),
@@ -83,6 +95,17 @@ function Themed({ config, nonce, configError }: Props) {
                 element={
                   <RequireSession>
                     <Receipt />
+                  </RequireSession>
+                }
+              />
+              {/* 受理回执 (A4, printable): outside the frame, for the roles of 申领受理 */}
+              <Route
+                path="/acceptance-receipt"
+                element={
+                  <RequireSession>
+                    <RequirePage page="apply">
+                      <AcceptanceReceipt />
+                    </RequirePage>
                   </RequireSession>
                 }
               />
@@ -145,6 +168,87 @@ function Themed({ config, nonce, configError }: Props) {
                   element={
                     <RequirePage page="auditChain">
                       <AuditChain />
+                    </RequirePage>
+                  }
+                />
+                {/* the permit workflow (issue 11 item 1) */}
+                <Route
+                  path="register"
+                  element={
+                    <RequirePage page="register">
+                      <Register />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="apply"
+                  element={
+                    <RequirePage page="apply">
+                      <Apply />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="pending"
+                  element={
+                    <RequirePage page="pending">
+                      <Pending />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="endorse"
+                  element={
+                    <RequirePage page="endorse">
+                      <Endorse />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="change"
+                  element={
+                    <RequirePage page="change">
+                      <Change />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="loss"
+                  element={
+                    <RequirePage page="loss">
+                      <Loss />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="dependent"
+                  element={
+                    <RequirePage page="dependent">
+                      <Dependent />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="violation"
+                  element={
+                    <RequirePage page="violation">
+                      <Violation />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="confiscate"
+                  element={
+                    <RequirePage page="confiscate">
+                      <Confiscate />
+                    </RequirePage>
+                  }
+                />
+                <Route
+                  path="holder-file"
+                  element={
+                    <RequirePage page="holderFile">
+                      <HolderFile />
                     </RequirePage>
                   }
                 />

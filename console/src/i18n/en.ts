@@ -332,4 +332,17 @@ export const en: Messages = {
   verifyReceiptWRONG_ISSUER: 'Issued by another issuer.',
   verifyReceiptBAD_CLAIMS: 'Good signature, but not the claims of a receipt.',
   verifyReceiptSignIn: 'Staff sign-in',
+
+  // the permit workflow's menu (issue 11 item 1): each page's own strings are in i18n/police-*.ts
+  menuRegister: 'Residence registration',
+  menuApply: 'Applications',
+  menuPending: 'To issue',
+  menuEndorse: 'Endorsement',
+  menuChange: 'Change of residence',
+  menuLoss: 'Loss and replacement',
+  menuDependent: 'Children',
+  menuViolation: 'Violations',
+  menuConfiscate: 'Confiscation',
+  menuHolderFile: 'Holder file',
+  menuAcceptanceReceipt: 'Acceptance receipt',
 };

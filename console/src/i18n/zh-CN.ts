@@ -333,6 +333,19 @@ export const zhCN = {
   verifyReceiptWRONG_ISSUER: '回执的签发方不是本平台。',
   verifyReceiptBAD_CLAIMS: '签名有效，但内容不是核验回执。',
   verifyReceiptSignIn: '工作人员登录',
+
+  // the permit workflow's menu (issue 11 item 1): each page's own strings are in i18n/police-*.ts
+  menuRegister: '居住登记',
+  menuApply: '申领受理',
+  menuPending: '待发证',
+  menuEndorse: '签注',
+  menuChange: '变更登记',
+  menuLoss: '挂失/补领',
+  menuDependent: '子女登记',
+  menuViolation: '违法处理',
+  menuConfiscate: '收缴',
+  menuHolderFile: '持证人档案',
+  menuAcceptanceReceipt: '受理回执',
 };
 
 export type Messages = { readonly [K in keyof typeof zhCN]: string };

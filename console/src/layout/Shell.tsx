@@ -2,6 +2,16 @@
 import { Button, Layout, Menu, Space, Tag } from 'antd';
 import {
   ApiOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  ExceptionOutlined,
+  FolderOpenOutlined,
+  FormOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  WarningOutlined,
   AuditOutlined,
   FileSearchOutlined,
   HistoryOutlined,
@@ -33,6 +43,17 @@ const LABELS: Record<PageKey, keyof Messages> = {
   // auditor pages (p2-audit)
   auditLog: 'menuAuditLog',
   auditChain: 'menuAuditChain',
+  // the permit workflow (issue 11 item 1)
+  register: 'menuRegister',
+  apply: 'menuApply',
+  pending: 'menuPending',
+  endorse: 'menuEndorse',
+  change: 'menuChange',
+  loss: 'menuLoss',
+  dependent: 'menuDependent',
+  violation: 'menuViolation',
+  confiscate: 'menuConfiscate',
+  holderFile: 'menuHolderFile',
 };
 const ICONS: Record<PageKey, React.ReactNode> = {
   check: <FileSearchOutlined />,
@@ -47,6 +68,17 @@ const ICONS: Record<PageKey, React.ReactNode> = {
   // auditor pages (p2-audit)
   auditLog: <ProfileOutlined />,
   auditChain: <SafetyCertificateOutlined />,
+  // the permit workflow (issue 11 item 1)
+  register: <FormOutlined />,
+  apply: <SolutionOutlined />,
+  pending: <ClockCircleOutlined />,
+  endorse: <CalendarOutlined />,
+  change: <SwapOutlined />,
+  loss: <ExceptionOutlined />,
+  dependent: <TeamOutlined />,
+  violation: <WarningOutlined />,
+  confiscate: <StopOutlined />,
+  holderFile: <FolderOpenOutlined />,
 };
 
 export function Shell({ config }: { config: ConsoleConfig }) {

@@ -11,18 +11,47 @@ export type PageKey =
   | 'shareCode'
   | 'myChecks'
   | 'local'
-  | AuditorPageKey;
+  | AuditorPageKey
+  | PolicePageKey;
+
+// public-security and delegated-agency pages (issue 11 item 1): console/src/pages/police/
+export type PolicePageKey =
+  | 'register'
+  | 'apply'
+  | 'pending'
+  | 'endorse'
+  | 'change'
+  | 'loss'
+  | 'dependent'
+  | 'violation'
+  | 'confiscate'
+  | 'holderFile';
 
 // auditor pages (p2-audit)
 export type AuditorPageKey = 'auditLog' | 'auditChain';
 
 const VERIFIERS: readonly Role[] = ['DEPARTMENT', 'PUBLIC_SECURITY', 'DELEGATED_AGENCY'];
+/** SPEC roles table: the permit workflow (Art. 8–17) is public security's and the agencies' it delegates (Art. 5) */
+const WORKFLOW: readonly Role[] = ['PUBLIC_SECURITY', 'DELEGATED_AGENCY'];
+/** Art. 20–21: penalties and confiscation are public security's alone */
+const POLICE_ONLY: readonly Role[] = ['PUBLIC_SECURITY'];
 export const HOLDER_ONLY: readonly Role[] = ['HOLDER'];
 
 export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[] }[] = [
   { key: 'check', path: '/check', roles: VERIFIERS },
   { key: 'bulk', path: '/bulk', roles: VERIFIERS },
   { key: 'decisions', path: '/decisions', roles: VERIFIERS },
+  // the permit workflow (issue 11 item 1)
+  { key: 'register', path: '/register', roles: WORKFLOW }, // 居住登记 Art. 8–9
+  { key: 'apply', path: '/apply', roles: WORKFLOW }, // 申领受理 Art. 2, 10–11
+  { key: 'pending', path: '/pending', roles: WORKFLOW }, // 待发证 Art. 11
+  { key: 'endorse', path: '/endorse', roles: WORKFLOW }, // 签注 Art. 13
+  { key: 'change', path: '/change', roles: WORKFLOW }, // 变更登记 Art. 15
+  { key: 'loss', path: '/loss', roles: WORKFLOW }, // 挂失/补领 Art. 16
+  { key: 'dependent', path: '/dependent', roles: WORKFLOW }, // 子女登记 Art. 18
+  { key: 'violation', path: '/violation', roles: POLICE_ONLY }, // 违法处理 Art. 20
+  { key: 'confiscate', path: '/confiscate', roles: POLICE_ONLY }, // 收缴 Art. 21
+  { key: 'holderFile', path: '/holder-file', roles: WORKFLOW }, // 持证人档案
   // Art. 21 para 2: a department reviews its own positive decisions on permits confiscated since
   { key: 'review', path: '/review', roles: ['DEPARTMENT'] },
   // 地方事项 (issue 11 item 3): Art. 18(12), 19(6), the city and county governments

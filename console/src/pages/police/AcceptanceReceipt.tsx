@@ -1,0 +1,12 @@
+/** 受理回执: a placeholder until its page lands (issue 11 item 1). */
+import { Typography } from 'antd';
+import { useI18n } from '../../i18n';
+
+export function AcceptanceReceipt() {
+  const { t } = useI18n();
+  return (
+    <Typography.Title level={2} style={{ margin: 0 }}>
+      {t.menuAcceptanceReceipt}
+    </Typography.Title>
+  );
+}

@@ -1,0 +1,12 @@
+/** 待发证: a placeholder until its page lands (issue 11 item 1). */
+import { Typography } from 'antd';
+import { useI18n } from '../../i18n';
+
+export function Pending() {
+  const { t } = useI18n();
+  return (
+    <Typography.Title level={2} style={{ margin: 0 }}>
+      {t.menuPending}
+    </Typography.Title>
+  );
+}
