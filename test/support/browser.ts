@@ -97,3 +97,37 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * A new browser context (zh-CN, 1366×768 unless told) on the console's sign-in page, signed in as the
+ * demo caller whose radio button reads `label`; resolves once the heading `heading` is shown.
+ * Every request and CSP violation is recorded in the returned `watched`.
+ */
+export async function signInDemo(
+  browser: Browser,
+  origin: string,
+  label: string,
+  heading: string,
+  o: { viewport?: { width: number; height: number }; path?: string } = {},
+): Promise<{ page: Page; watched: Watched }> {
+  const context = await browser.newContext({
+    viewport: o.viewport ?? { width: 1366, height: 768 },
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  const watched = watch(page, origin);
+  await page.goto(`${origin}/console${o.path ?? '/'}`);
+  await page.getByRole('radio', { name: label }).check();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('heading', { name: heading }).first().waitFor();
+  return { page, watched };
+}
+
+/** Ant Design's Select: opens the one labelled `label` and picks the visible option reading `option`. */
+export async function chooseOption(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+}
