@@ -13,15 +13,22 @@ import { demoPeople } from '../seeds/demo';
 
 async function main() {
   const production = process.env.NODE_ENV === 'production';
-  shutdownOptionsFrom(process.env); // a bad SHUTDOWN_* value stops the start, not the shutdown
+  const shutdown = shutdownOptionsFrom(process.env); // a bad SHUTDOWN_* value stops the start, not the shutdown
+  const out = (s: string) => process.stderr.write(`${s}\n`);
+  // A signal during the start (migrations, the first seeding: seconds) is kept until the start is
+  // done, then handled as any other: the database is never left half-migrated or half-seeded by a
+  // stop that came too early, and the exit code says the stop was clean.
+  const early = startSignals(out);
+  out('Luoyang residence-permit gateway: starting (the first start migrates and seeds the database)');
   const gateway = await createGateway({
     databaseUrl: process.env.DATABASE_URL,
     port: Number(process.env.PORT ?? 4000),
     host: process.env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     seed: production || process.env.SEED === 'reference' ? 'reference' : 'demo',
   });
-  const out = (s: string) => process.stderr.write(`${s}\n`);
-  installSignalHandlers(gateway, shutdownOptionsFrom(process.env), out);
+  const onSignal = installSignalHandlers(gateway, shutdown, out);
+  const pending = early.done();
+  if (pending) return onSignal(pending);
   out(`Luoyang residence-permit gateway: ${gateway.url}`);
   out(
     `Receipt key set: ${gateway.url.replace(/\/graphql$/, '/.well-known/jwks.json')} (kid ${gateway.receipts.kid})`,
@@ -55,7 +62,7 @@ function installSignalHandlers(
   gateway: Gateway,
   o: { delayMs: number; graceMs: number },
   out: (s: string) => void,
-) {
+): (signal: NodeJS.Signals) => void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -76,6 +83,28 @@ function installSignalHandlers(
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  return onSignal;
+}
+
+/**
+ * Signals that arrive while the gateway starts: the first is remembered (and said); `done()`
+ * removes this handler and returns it, to be handled as any stop once the gateway serves.
+ */
+function startSignals(out: (s: string) => void): { done(): NodeJS.Signals | null } {
+  let pending: NodeJS.Signals | null = null;
+  const onEarly = (signal: NodeJS.Signals) => {
+    pending ??= signal;
+    out(`${signal} during the start: stopping as soon as the start is done`);
+  };
+  process.on('SIGINT', onEarly);
+  process.on('SIGTERM', onEarly);
+  return {
+    done() {
+      process.off('SIGINT', onEarly);
+      process.off('SIGTERM', onEarly);
+      return pending;
+    },
+  };
 }
 
 main().catch((e: unknown) => {
