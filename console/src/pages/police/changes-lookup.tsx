@@ -57,7 +57,7 @@ export function StatusTag({ status }: { status: string }) {
 
 export function regionLabel(c: ChangesStrings, r: { nameZh: string; kind: string }): string {
   const k = c[`kind${r.kind}` as keyof ChangesStrings];
-  return typeof k === 'string' ? `${r.nameZh}（${k}）` : r.nameZh;
+  return typeof k === 'string' ? `${r.nameZh} · ${k}` : r.nameZh;
 }
 
 /** An article as a label with its text on hover or focus. */
@@ -105,7 +105,7 @@ export function Refusal({
   const ext = error instanceof GatewayError ? error.extensions : {};
   const cited = (ext.citation as CitationJson | undefined) ?? (article ? cite(article) : null);
   const reason = typeof ext.reason === 'string' ? ext.reason : null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : '';
   const m = /^(.*) \((.*)\)$/s.exec(message);
   const detail = m ? (locale === 'en' ? m[1] : m[2]) : message;
   return (
@@ -117,7 +117,7 @@ export function Refusal({
       title={sentence}
       description={
         <Space orientation="vertical" size={2}>
-          {detail !== sentence && <span>{detail}</span>}
+          {detail !== '' && detail !== sentence && <span>{detail}</span>}
           {cited && (
             <span data-testid={`${testId}-article`}>
               {c.basis}
@@ -144,7 +144,7 @@ export function Refusal({
 
 /** The holder's file and current permit, as the three pages show it above their form. */
 export function HolderCard({ holder, extra }: { holder: Holder; extra?: ReactNode }) {
-  const { t, c } = useChangesI18n();
+  const { c } = useChangesI18n();
   const p = currentPermit(holder);
   return (
     <Card title={c.holderTitle} data-testid="changes-holder">
