@@ -142,6 +142,8 @@ describe.skipIf(!HAVE_CHROMIUM)('变更登记, 挂失/补领, 子女登记 in Ch
     await expect.poll(() => card.getByTestId('changes-permit-region').innerText()).toBe('嵩县 · 县（市）');
     expect(await card.getByTestId('changes-residence').innerText()).toContain('嵩县');
     expect(await psb.getByTestId('change-moves').innerText()).toContain('嵩县测试路8号');
+    // the form is ready for the next move: nothing chosen, so no stale preview
+    expect(await psb.getByTestId('change-kind-preview').count()).toBe(0);
     await screenshot(psb, 'police-change-moved');
 
     // the act happened: GraphQL with a real token
@@ -283,7 +285,12 @@ describe.skipIf(!HAVE_CHROMIUM)('变更登记, 挂失/补领, 子女登记 in Ch
     await form.getByLabel('子女姓名', { exact: true }).fill(newChild.name);
     await form.getByRole('button', { name: /登记子女/ }).click();
     await psb.getByTestId('dependent-error').waitFor();
-    expect(await psb.getByTestId('dependent-error').innerText()).toContain('第十八条第（七）项');
+    const refused = await psb.getByTestId('dependent-error').innerText();
+    expect(refused).toContain('该子女已登记在此持证人名下');
+    expect(refused).toContain('第十八条第（七）项');
+    expect(refused).toContain('CONFLICT');
+    const once = await g.gql(HOLDER, { id: parent.citizenIdNumber }, psbToken);
+    expect(once.body.data.permitHolder.dependents).toHaveLength(1);
     await screenshot(psb, 'police-dependent-refused');
 
     const after = await schoolCheck(school, parent, newChild.citizenIdNumber);

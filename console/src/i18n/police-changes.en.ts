@@ -41,6 +41,8 @@ export const changesEn: ChangesStrings = {
     `${from} to ${to}: a move between the urban area and a county (or between counties) needs change registration at the new residence.`,
   changeAddressOnly: (from: string, to: string) =>
     `${from} to ${to}: a move inside the urban area updates the address only, no change registration.`,
+  changeSameCounty: (county: string) =>
+    `A move inside ${county}: the address is updated only, no change registration.`,
   changeDoneTitle: 'Move recorded',
   changeKind: 'Kind',
   changeKindRegistration: 'Change registration',
@@ -91,6 +93,7 @@ export const changesEn: ChangesStrings = {
   childUnder18: 'under 18',
   childAdult: '18 or over',
   dependentSubmit: 'Register the child',
+  dependentAlready: 'This child is already registered for this holder.',
   dependentDoneTitle: 'Child registered',
   dependentDoneText: (adultOn: string) =>
     `In a school's check for compulsory education and zhongkao this child meets the child condition before ${adultOn} (under 18, Art. 18(7)); the permit must be valid that day and in the school's region.`,

@@ -41,6 +41,7 @@ export const changesZhCN = {
     `由${from}迁至${to}：城市区与县（市）之间或县（市）之间迁居，须在新居住地办理变更登记。`,
   changeAddressOnly: (from: string, to: string) =>
     `由${from}迁至${to}：城市区内迁居，只更新居住地址，不办理变更登记。`,
+  changeSameCounty: (county: string) => `在${county}内迁居：只更新居住地址，不办理变更登记。`,
   changeDoneTitle: '迁居已登记',
   changeKind: '办理类型',
   changeKindRegistration: '变更登记',
@@ -93,6 +94,7 @@ export const changesZhCN = {
   childUnder18: '未满十八周岁',
   childAdult: '已满十八周岁',
   dependentSubmit: '登记子女',
+  dependentAlready: '该子女已登记在此持证人名下。',
   dependentDoneTitle: '子女已登记',
   dependentDoneText: (adultOn: string) =>
     `学校核验“子女义务教育阶段入学和中考”时，此子女在 ${adultOn} 之前（未满十八周岁）符合“子女”条件（第十八条第（七）项）；居住证须当日有效且在学校所在地区。`,

@@ -86,6 +86,7 @@ export function Change() {
         })
       ).changeResidence;
       setDone(p);
+      form.resetFields();
       // the new region's office may not see the file of the old one: keep what we had if so
       setHolder((await loadHolder(holder.citizenIdNumber).catch(() => null)) ?? holder);
     } catch (e) {
@@ -137,7 +138,9 @@ export function Change() {
                 title={
                   needsRegistration(permit.region, to)
                     ? c.changeNeedsRegistration(permit.region.nameZh, to.nameZh)
-                    : c.changeAddressOnly(permit.region.nameZh, to.nameZh)
+                    : permit.region.kind === 'COUNTY'
+                      ? c.changeSameCounty(to.nameZh)
+                      : c.changeAddressOnly(permit.region.nameZh, to.nameZh)
                 }
                 description={<Article k="14.1" />}
               />

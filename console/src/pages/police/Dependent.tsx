@@ -167,7 +167,12 @@ export function Dependent() {
             </Button>
           </Form>
           <div style={{ marginTop: 16 }}>
-            <Refusal error={error} testId="dependent-error" article="18.1.7" />
+            <Refusal
+              error={error}
+              testId="dependent-error"
+              article="18.1.7"
+              sentences={{ CONFLICT: c.dependentAlready }}
+            />
           </div>
         </Card>
       )}

@@ -130,6 +130,7 @@ export function Loss() {
                 {c.status}
                 {t.colon}
                 <StatusTag status={issued.permit.status} />
+                {' · '}
                 {c.validThrough}
                 {t.colon}
                 {issued.permit.validThrough ?? '—'}

@@ -94,14 +94,18 @@ export function Refusal({
   error,
   testId,
   article,
+  sentences,
 }: {
   error: unknown;
   testId: string;
   article?: CitationKey;
+  /** this act's own sentence for a code (a CONFLICT that can only mean one thing here) */
+  sentences?: Partial<Record<string, string>>;
 }) {
   const { t, c, locale } = useChangesI18n();
   if (!error) return null;
-  const { sentence, code } = errorSentence(t, error);
+  const { sentence: generic, code } = errorSentence(t, error);
+  const sentence = sentences?.[code] ?? generic;
   const ext = error instanceof GatewayError ? error.extensions : {};
   const cited = (ext.citation as CitationJson | undefined) ?? (article ? cite(article) : null);
   const reason = typeof ext.reason === 'string' ? ext.reason : null;
