@@ -166,13 +166,18 @@ describe.skipIf(!HAVE_CHROMIUM)('变更登记, 挂失/补领, 子女登记 in Ch
   it('a delegated agency cannot record a move to another region: refused, the article shown, nothing changed', async () => {
     const agency = await open(AGENCY, '变更登记');
     await lookUp(agency, luolong.citizenIdNumber);
+    // inside the urban area: an address update only
+    await chooseOption(agency, '新居住地', '西工区');
+    expect(await agency.getByTestId('change-kind-preview').innerText()).toContain(
+      '由洛龙区迁至西工区：城市区内迁居，只更新居住地址，不办理变更登记',
+    );
     await chooseOption(agency, '新居住地', '栾川县');
     await agency.getByLabel('新居住地址', { exact: true }).fill('栾川县测试路1号');
     await agency.getByRole('button', { name: /办理变更/ }).click();
     const refusal = agency.getByTestId('change-error');
     await refusal.waitFor();
     const text = await refusal.innerText();
-    expect(text).toContain('您无权进行此项操作');
+    expect(text).toContain('变更登记由新居住地的县级公安机关或受托机构办理');
     expect(text).toContain('第十四条第一款');
     expect(text).toContain('FORBIDDEN');
     expect(await agency.getByTestId('change-done').count()).toBe(0);

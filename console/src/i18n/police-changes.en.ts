@@ -43,6 +43,8 @@ export const changesEn: ChangesStrings = {
     `${from} to ${to}: a move inside the urban area updates the address only, no change registration.`,
   changeSameCounty: (county: string) =>
     `A move inside ${county}: the address is updated only, no change registration.`,
+  changeForbidden:
+    "A change registration is made by the new residence's office: the new residence chosen is outside your office's region.",
   changeDoneTitle: 'Move recorded',
   changeKind: 'Kind',
   changeKindRegistration: 'Change registration',

@@ -42,6 +42,7 @@ export const changesZhCN = {
   changeAddressOnly: (from: string, to: string) =>
     `由${from}迁至${to}：城市区内迁居，只更新居住地址，不办理变更登记。`,
   changeSameCounty: (county: string) => `在${county}内迁居：只更新居住地址，不办理变更登记。`,
+  changeForbidden: '变更登记由新居住地的县级公安机关或受托机构办理：所选新居住地不在本机构辖区内。',
   changeDoneTitle: '迁居已登记',
   changeKind: '办理类型',
   changeKindRegistration: '变更登记',

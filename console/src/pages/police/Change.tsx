@@ -160,7 +160,12 @@ export function Change() {
             </Button>
           </Form>
           <div style={{ marginTop: 16 }}>
-            <Refusal error={error} testId="change-error" article="14.1" />
+            <Refusal
+              error={error}
+              testId="change-error"
+              article="14.1"
+              sentences={{ FORBIDDEN: c.changeForbidden }}
+            />
           </div>
         </Card>
       )}

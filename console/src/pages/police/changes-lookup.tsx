@@ -110,7 +110,8 @@ export function Refusal({
   const cited = (ext.citation as CitationJson | undefined) ?? (article ? cite(article) : null);
   const reason = typeof ext.reason === 'string' ? ext.reason : null;
   const message = error instanceof Error ? error.message : '';
-  const m = /^(.*) \((.*)\)$/s.exec(message);
+  // a refusal by the rules reads "English (中文)": the page's language half
+  const m = code === 'RULE_VIOLATION' ? /^(.*) \((.*)\)$/s.exec(message) : null;
   const detail = m ? (locale === 'en' ? m[1] : m[2]) : message;
   return (
     <Alert
