@@ -183,14 +183,18 @@ export function Change() {
                 <strong>
                   {lastMove.changeRegistration ? c.changeKindRegistration : c.changeKindAddress}
                 </strong>
-                （
-                <Article k="14.1" />）
+                {c.open}
+                <Article k="14.1" />
+                {c.close}
               </span>
               <span>
                 {c.changeFromTo}
                 {t.colon}
-                {lastMove.fromRegion.nameZh} → <strong>{lastMove.toRegion.nameZh}</strong>，{lastMove.address}
-                ，{lastMove.changedOn}
+                {lastMove.fromRegion.nameZh} → <strong>{lastMove.toRegion.nameZh}</strong>
+                {c.comma}
+                {lastMove.address}
+                {c.comma}
+                {lastMove.changedOn}
               </span>
               <span>
                 {c.permitRegion}

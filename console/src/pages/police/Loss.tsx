@@ -92,7 +92,7 @@ export function Loss() {
   const deadline = (r: Request) => (
     <span>
       <strong data-testid={`loss-deadline-${r.id}`}>{r.deadline}</strong>
-      {r.deadlineProvisional && `（${c.provisional}）`}
+      {r.deadlineProvisional && `${c.open}${c.provisional}${c.close}`}
     </span>
   );
 
@@ -190,8 +190,11 @@ export function Loss() {
                 {c.requestDeadline}
                 {t.colon}
                 {deadline(accepted)}
-                {t.colon === '：' ? '，' : ', '}
-                {c.requestDeadlineText(accepted.deadline)}（<Article k="14.2" />）
+                {c.comma}
+                {c.requestDeadlineText(accepted.deadline)}
+                {c.open}
+                <Article k="14.2" />
+                {c.close}
               </span>
             </Space>
           }

@@ -191,7 +191,7 @@ export function HolderCard({ holder, extra }: { holder: Holder; extra?: ReactNod
                   label: c.endorsementWindow,
                   children: p.endorsementWindow
                     ? `${p.endorsementWindow.from} — ${p.endorsementWindow.to}${
-                        p.endorsementWindow.provisional ? `（${c.provisional}）` : ''
+                        p.endorsementWindow.provisional ? `${c.open}${c.provisional}${c.close}` : ''
                       }`
                     : '—',
                 },
