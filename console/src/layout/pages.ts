@@ -46,9 +46,9 @@ export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[
   { key: 'apply', path: '/apply', roles: WORKFLOW }, // 申领受理 Art. 2, 10–11
   { key: 'pending', path: '/pending', roles: WORKFLOW }, // 待发证 Art. 11
   { key: 'endorse', path: '/endorse', roles: WORKFLOW }, // 签注 Art. 13
-  { key: 'change', path: '/change', roles: WORKFLOW }, // 变更登记 Art. 15
-  { key: 'loss', path: '/loss', roles: WORKFLOW }, // 挂失/补领 Art. 16
-  { key: 'dependent', path: '/dependent', roles: WORKFLOW }, // 子女登记 Art. 18
+  { key: 'change', path: '/change', roles: WORKFLOW }, // 变更登记 Art. 14 para 1
+  { key: 'loss', path: '/loss', roles: WORKFLOW }, // 挂失/补领 Art. 14 para 2
+  { key: 'dependent', path: '/dependent', roles: WORKFLOW }, // 子女登记 Art. 18(7) (schooling of children who moved with the holder)
   { key: 'violation', path: '/violation', roles: POLICE_ONLY }, // 违法处理 Art. 20
   { key: 'confiscate', path: '/confiscate', roles: POLICE_ONLY }, // 收缴 Art. 21
   { key: 'holderFile', path: '/holder-file', roles: WORKFLOW }, // 持证人档案
