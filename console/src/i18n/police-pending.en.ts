@@ -73,7 +73,8 @@ export const policePendingEn: PolicePendingStrings = {
   byIdDone: (d: string) => `Endorsed: valid through ${d}`,
 
   reasons: {
-    ENDORSEMENT_WINDOW_NOT_OPEN: 'The endorsement window is not open yet: the permit cannot be endorsed early.',
+    ENDORSEMENT_WINDOW_NOT_OPEN:
+      'The endorsement window is not open yet: the permit cannot be endorsed early.',
     PERMIT_LAPSED: 'The permit has lapsed and cannot be endorsed; the holder must apply again.',
     PERMIT_CONFISCATED: 'The permit has been confiscated and cannot be endorsed.',
     PERMIT_NOT_YET_ISSUED: 'The permit had not been issued on that day.',

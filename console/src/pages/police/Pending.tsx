@@ -6,7 +6,19 @@
  * permit's number, valid-through and first endorsement window are shown.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Descriptions, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { request } from '../../api/client';
@@ -134,7 +146,7 @@ export function Pending() {
           description={s.pendingIssueConfirm(r.holder.name, issuedOnField ?? '')}
           okText={s.pendingIssueOk}
           cancelText={s.pendingCancel}
-          onConfirm={() => issue(r)}
+          onConfirm={() => void issue(r)}
         >
           <Button type="primary" size="small" loading={issuing === r.id}>
             {s.pendingIssue}
