@@ -82,9 +82,12 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
     await g?.stop();
   });
 
-  async function open(label: string, path: string, heading: string) {
-    const s = await signInDemo(browser, origin, label, heading, { path });
+  /** signed in (both land on 资格核验), then the page opened from the menu */
+  async function open(label: string, menu: string) {
+    const s = await signInDemo(browser, origin, label, '资格核验');
     watched.push(s.watched);
+    await s.page.getByRole('link', { name: menu, exact: true }).click();
+    await s.page.getByRole('heading', { name: menu, exact: true }).waitFor();
     return s.page;
   }
 
@@ -96,7 +99,7 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
   }
 
   it('待发证: overdue first and marked 逾期, 只看逾期, 发证 from the list', async () => {
-    const page = await open(PSB, '/pending', '待发证');
+    const page = await open(PSB, '待发证');
     await expect.poll(() => rowsOf(page, 'pending-list').count()).toBeGreaterThan(0);
     const texts = await rowTexts(page, 'pending-list');
     const overdueRows = texts.filter((t) => t.includes('逾期'));
@@ -158,7 +161,7 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
   });
 
   it('签注: today’s windows, 下一页, 签注 from the list; a VALID holder by ID number is refused with 第十三条 and the window', async () => {
-    const page = await open(PSB, '/endorse', '签注');
+    const page = await open(PSB, '签注');
     await expect.poll(() => rowsOf(page, 'endorse-list').count()).toBe(20);
     const firstPage = await rowTexts(page, 'endorse-list');
     // every listed window holds today
@@ -229,7 +232,7 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
   });
 
   it('街道办事处（洛龙区，受委托） sees only 洛龙区 rows', async () => {
-    const page = await open(AGENCY, '/pending', '待发证');
+    const page = await open(AGENCY, '待发证');
     await expect
       .poll(async () => (await rowTexts(page, 'pending-list')).some((t) => t.includes(FRESH_ID)))
       .toBe(true);

@@ -9,7 +9,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
 import { request } from '../../api/client';
 import { statusText } from '../../decision/DecisionView';
 import { citizenIdRule, todayCst } from '../../fields';
@@ -193,7 +192,7 @@ function DueList() {
           <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={loading}>
+          <Button type="primary" htmlType="submit" loading={loading}>
             {s.search}
           </Button>
         </Form.Item>
@@ -324,7 +323,7 @@ function ById() {
           <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item>
-          <Button htmlType="submit" icon={<SearchOutlined />} loading={loading}>
+          <Button htmlType="submit" loading={loading}>
             {s.byIdLookup}
           </Button>
         </Form.Item>

@@ -20,7 +20,6 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
 import { request } from '../../api/client';
 import { todayCst } from '../../fields';
 import type { IssuePermitMutation, PendingApplicationFieldsFragment } from '../../gql/graphql';
@@ -174,7 +173,7 @@ export function Pending() {
           <Checkbox>{s.pendingOnlyOverdue}</Checkbox>
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={loading}>
+          <Button type="primary" htmlType="submit" loading={loading}>
             {s.search}
           </Button>
         </Form.Item>
