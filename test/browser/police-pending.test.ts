@@ -91,6 +91,18 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
     return s.page;
   }
 
+  async function search(page: Page) {
+    const b = page.getByRole('button', { name: '查询', exact: true });
+    try {
+      await b.click({ timeout: 15000 });
+    } catch (e) {
+      await screenshot(page, 'police-debug-search');
+      console.log('DEBUGBODY', page.url(), await page.locator('body').innerText());
+      console.log('DEBUGHTML', await page.locator('form').first().innerHTML());
+      throw e;
+    }
+  }
+
   const rowsOf = (page: Page, list: string): Locator =>
     page.getByTestId(list).locator('tbody tr.ant-table-row');
 
@@ -119,7 +131,7 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
 
     // 只看逾期: the overdue ones only
     await page.getByLabel('只看逾期').check();
-    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await search(page);
     await expect
       .poll(async () => (await rowTexts(page, 'pending-list')).some((t) => t.includes(FRESH_ID)))
       .toBe(false);
@@ -154,7 +166,7 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
 
     // searched again (all open ones): it stays gone
     await page.getByLabel('只看逾期').uncheck();
-    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await search(page);
     await expect.poll(() => rowsOf(page, 'pending-list').count()).toBe(overdue.size);
     expect((await rowTexts(page, 'pending-list')).some((t) => t.includes(citizenId))).toBe(false);
     await page.context().close();
@@ -198,7 +210,7 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
     expect(after.validThrough > before.validThrough).toBe(true);
     expect(await row.innerText()).toContain(after.validThrough);
     // it leaves the window list: the page searched again, and the list over GraphQL
-    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await search(page);
     await expect
       .poll(async () => (await rowTexts(page, 'endorse-list')).some((t) => t.includes(target)))
       .toBe(false);
@@ -211,7 +223,7 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
     expect(permit.status).toBe('VALID');
     expect(permit.endorsementWindow.from > today).toBe(true);
     const byId = page.getByTestId('endorse-by-id');
-    await byId.getByLabel('公民身份号码').fill(valid.citizenIdNumber);
+    await byId.getByLabel('公民身份号码', { exact: true }).fill(valid.citizenIdNumber);
     await byId.getByRole('button', { name: '查询持证人' }).click();
     await byId.getByTestId('endorse-by-id-holder').waitFor();
     expect(await byId.getByTestId('endorse-by-id-holder').innerText()).toContain(valid.name);

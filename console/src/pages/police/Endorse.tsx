@@ -166,6 +166,7 @@ function DueList() {
     <>
       <Form
         form={form}
+        name="endorse-due"
         layout="inline"
         onFinish={search}
         style={{ rowGap: 12, marginBottom: 16 }}
@@ -311,6 +312,7 @@ function ById() {
       <Typography.Paragraph type="secondary">{s.byIdHelp}</Typography.Paragraph>
       <Form
         form={form}
+        name="endorse-by-id"
         layout="inline"
         onFinish={(v) => void lookup(v)}
         style={{ rowGap: 12, marginBottom: 16 }}

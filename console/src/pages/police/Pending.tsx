@@ -161,6 +161,7 @@ export function Pending() {
       <Typography.Paragraph type="secondary">{s.pendingIntro}</Typography.Paragraph>
       <Form
         form={form}
+        name="pending"
         layout="inline"
         onFinish={search}
         style={{ rowGap: 12, marginBottom: 16 }}
