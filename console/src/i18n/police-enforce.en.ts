@@ -82,6 +82,7 @@ export const enforceEn: EnforceStrings = {
   colEntitlement: 'Entitlement',
   colAsOf: 'Checked for',
   colDecisionId: 'Decision id',
+  prevPage: 'Previous page',
   nextPage: 'Next page',
 
   reasonFINE_OUT_OF_RANGE: 'The fine is outside the range of that clause.',

@@ -82,6 +82,7 @@ export const enforceZhCN = {
   colEntitlement: '核验事项',
   colAsOf: '核验日期',
   colDecisionId: '决定编号',
+  prevPage: '上一页',
   nextPage: '下一页',
 
   // the gateway's refusals by the rules (RULE_VIOLATION reasons)
