@@ -77,7 +77,9 @@ describe.skipIf(!HAVE_CHROMIUM)('违法处理 and 收缴 (PUBLIC_SECURITY) in Ch
 
   it('the school checks the holder: 符合', async () => {
     const school = await signIn('学校（涧西区教育局）', '资格核验');
-    await expect.poll(() => school.locator('.ant-select').innerText()).toContain('子女义务教育阶段入学和中考');
+    await expect
+      .poll(() => school.locator('.ant-select').innerText())
+      .toContain('子女义务教育阶段入学和中考');
     await school.getByLabel('公民身份号码', { exact: true }).fill(guo.citizenIdNumber);
     await school.getByLabel('姓名', { exact: true }).fill(guo.name);
     await school.getByLabel('子女公民身份号码').fill(guo.children[0].citizenIdNumber);
@@ -192,7 +194,10 @@ describe.skipIf(!HAVE_CHROMIUM)('违法处理 and 收缴 (PUBLIC_SECURITY) in Ch
     expect(bodies.filter((b) => b.includes('confiscatePermit'))).toEqual([]);
 
     await form.getByRole('button', { name: button('收缴') }).click();
-    await psb.getByRole('dialog').getByRole('button', { name: button('确认收缴') }).click();
+    await psb
+      .getByRole('dialog')
+      .getByRole('button', { name: button('确认收缴') })
+      .click();
     await psb.getByTestId('confiscate-done').waitFor();
     expect(await psb.getByTestId('confiscate-done').innerText()).toContain(`自 ${today} 起无效`);
     await expect.poll(() => psb.getByTestId('permit-status').innerText()).toBe('已收缴');

@@ -15,11 +15,7 @@ import {
 
 describe('违法处理: the ranges of Art. 20 and 21 in the console', () => {
   it('has the articles and bounds of src/law (Art. 20: 0–200 and a warning; Art. 21: 200–1000, none)', () => {
-    expect([...PENALTY_ARTICLES].sort()).toEqual(
-      Object.keys(PENALTY_RULES)
-        .map(Number)
-        .sort(),
-    );
+    expect([...PENALTY_ARTICLES].sort()).toEqual(Object.keys(PENALTY_RULES).map(Number).sort());
     for (const a of PENALTY_ARTICLES) {
       const r = rangeOf(a);
       expect(r).toMatchObject(PENALTY_RULES[a]);
@@ -69,10 +65,22 @@ describe('违法处理: the ranges of Art. 20 and 21 in the console', () => {
   });
 
   it('says which field is wrong, in the law’s own sentence', () => {
-    const fine = penaltyProblem({ article: 20, clause: 2, warning: true, fineYuan: 201, illegalGainsYuan: 0 });
+    const fine = penaltyProblem({
+      article: 20,
+      clause: 2,
+      warning: true,
+      fineYuan: 201,
+      illegalGainsYuan: 0,
+    });
     expect(fine).toMatchObject({ field: 'fineYuan', reason: 'FINE_OUT_OF_RANGE' });
     expect(fine?.messageZh).toBe('罚款应在0元至200元之间（含本数）');
-    const low = penaltyProblem({ article: 21, clause: 1, warning: false, fineYuan: 199, illegalGainsYuan: 0 });
+    const low = penaltyProblem({
+      article: 21,
+      clause: 1,
+      warning: false,
+      fineYuan: 199,
+      illegalGainsYuan: 0,
+    });
     expect(low?.messageZh).toBe('罚款应在200元至1000元之间（含本数）');
     expect(
       penaltyProblem({ article: 21, clause: 1, warning: true, fineYuan: 500, illegalGainsYuan: 0 }),

@@ -68,8 +68,7 @@ export const enforceZhCN = {
   confiscatedOnHelp: '默认今天，不得晚于今天，也不得早于签发日期。',
   confiscateSubmit: '收缴',
   confirmTitle: '确认收缴此居住证？',
-  confirmText: (name: string, id: string) =>
-    `${name}的居住证（编号 ${id}）收缴后即失效，不可撤销。`,
+  confirmText: (name: string, id: string) => `${name}的居住证（编号 ${id}）收缴后即失效，不可撤销。`,
   confirmOk: '确认收缴',
   confirmCancel: '取消',
   noPermitToConfiscate: '该持证人没有可收缴的居住证。',

@@ -120,7 +120,11 @@ export function Violation() {
             initialValues={{ illegalGainsYuan: 0, occurredOn: todayCst() }}
             style={{ maxWidth: 640 }}
           >
-            <Form.Item name="offence" label={s.offence} rules={[{ required: true, message: s.offenceRequired }]}>
+            <Form.Item
+              name="offence"
+              label={s.offence}
+              rules={[{ required: true, message: s.offenceRequired }]}
+            >
               <Select
                 options={offences().map((o) => ({
                   value: o.value,
@@ -128,7 +132,8 @@ export function Violation() {
                 }))}
                 onChange={() => {
                   // a range changed: an amount already typed is checked again
-                  if (form.getFieldValue('fineYuan') != null) void form.validateFields(['fineYuan']).catch(() => {});
+                  if (form.getFieldValue('fineYuan') != null)
+                    void form.validateFields(['fineYuan']).catch(() => {});
                 }}
               />
             </Form.Item>

@@ -97,7 +97,9 @@ export function HolderLookup({
       </Form>
       <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
         <ErrorAlert error={error} />
-        {notFound && <Alert type="warning" showIcon title={s.lookupNotFound} data-testid="holder-not-found" />}
+        {notFound && (
+          <Alert type="warning" showIcon title={s.lookupNotFound} data-testid="holder-not-found" />
+        )}
         {holder && (
           <Descriptions
             data-testid="holder"
@@ -152,14 +154,14 @@ export function HolderLookup({
 export function EnforceRefusal({ error, testId }: { error: unknown; testId: string }) {
   const { t, s, locale } = useEnforce();
   if (!error) return null;
-  if (!(error instanceof GatewayError) || error.code !== 'RULE_VIOLATION') return <ErrorAlert error={error} />;
+  if (!(error instanceof GatewayError) || error.code !== 'RULE_VIOLATION')
+    return <ErrorAlert error={error} />;
   const reason = typeof error.extensions.reason === 'string' ? error.extensions.reason : '';
   const key = `reason${reason}` as keyof EnforceStrings;
   const own = key in s ? s[key] : null;
   const sentence = typeof own === 'string' ? own : s.ruleRefused;
   const c = error.extensions.citation as
-    | { article: number; paragraph?: number | null; clause?: number | null; textZh: string }
-    | undefined;
+    { article: number; paragraph?: number | null; clause?: number | null; textZh: string } | undefined;
   const m = /^(.*) \((.*)\)$/s.exec(error.message);
   const detail = m ? (locale === 'en' ? m[1] : m[2]) : error.message;
   return (
