@@ -15,6 +15,7 @@ import { demoPeople } from '../../seeds/demo';
 import { DEMO_CALLERS } from '../../src/app/demo-callers';
 import { addDays, todayInShanghai } from '../../src/law/date';
 import { startGateway, type TestGateway } from '../support/gateway';
+import { idNumber } from '../support/people';
 import {
   buildConsole,
   chooseOption,
@@ -96,6 +97,17 @@ describe.skipIf(!HAVE_CHROMIUM)('违法处理 and 收缴 (PUBLIC_SECURITY) in Ch
     const psb = await signIn('市公安局', '资格核验');
     await psb.getByRole('link', { name: '违法处理' }).click();
     await psb.getByRole('heading', { name: '违法处理' }).waitFor();
+    // a number with no record here: said so, and the penalty form still offered on that number
+    const stranger = idNumber('411502', '1990-05-06', 987);
+    const lookup = psb.locator('.ant-card', { hasText: '按公民身份号码查询' });
+    await lookup.getByLabel('公民身份号码', { exact: true }).fill(stranger);
+    await lookup.getByRole('button', { name: button('查询') }).click();
+    await psb.getByTestId('holder-not-found').waitFor();
+    await expect.poll(() => psb.locator('form#violation').count()).toBe(1);
+    expect(await psb.locator('.ant-card', { hasText: '处罚决定' }).innerText()).toContain(
+      `${stranger} 在本市没有居住登记或居住证`,
+    );
+    expect(await psb.getByTestId('holder').count()).toBe(0);
     const holder = await lookUp(psb);
     expect(holder).toContain('有效');
     await screenshot(psb, 'police-violation-found');

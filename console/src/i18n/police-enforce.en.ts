@@ -48,7 +48,8 @@ export const enforceEn: EnforceStrings = {
   colOccurredOn: 'Date',
   yes: 'Yes',
   no: 'No',
-  needHolder: 'Find the holder by citizen ID number first.',
+  notRegisteredPenalty: (id: string) =>
+    `${id} has no residence registration or permit here; a penalty can still be recorded on this number (using another's permit, buying or using a forged one).`,
 
   confiscateTitle: 'Confiscation',
   confiscateIntro:

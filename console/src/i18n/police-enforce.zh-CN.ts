@@ -48,7 +48,8 @@ export const enforceZhCN = {
   colOccurredOn: '处罚日期',
   yes: '是',
   no: '否',
-  needHolder: '请先按公民身份号码查询持证人。',
+  notRegisteredPenalty: (id: string) =>
+    `${id} 在本市没有居住登记或居住证；仍可对其处罚（如冒用他人居住证、购买或使用伪造的居住证），处罚记录在此公民身份号码上。`,
 
   // 收缴
   confiscateTitle: '收缴',

@@ -43,6 +43,8 @@ export function Violation() {
   const [form] = Form.useForm<Values>();
   const offence = Form.useWatch('offence', form);
   const [holder, setHolder] = useState<Holder | null>(null);
+  // the ID number penalised: the holder's, or one with no record here (a buyer of a forged permit)
+  const [subject, setSubject] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<Recorded | null>(null);
@@ -66,18 +68,19 @@ export function Violation() {
       },
     });
 
-  const found = (h: Holder | null) => {
+  const found = (h: Holder | null, citizenIdNumber: string | null) => {
     setHolder(h);
+    setSubject(citizenIdNumber);
     setDone(null);
     setError(null);
   };
 
   const submit = async (v: Values) => {
     const o = parseOffence(v.offence);
-    if (!holder || !o) return;
+    if (!subject || !o) return;
     const warning = rangeOf(o.article).warning;
     const input = {
-      citizenIdNumber: holder.citizenIdNumber,
+      citizenIdNumber: subject,
       article: o.article,
       clause: o.clause,
       warning,
@@ -94,7 +97,7 @@ export function Violation() {
       const r = await request(RecordViolation, { input });
       setDone(r.recordViolation);
       form.resetFields(['fineYuan', 'illegalGainsYuan']);
-      setHolder(await loadHolder(holder.citizenIdNumber));
+      setHolder(await loadHolder(subject));
     } catch (e) {
       setError(e);
     } finally {
@@ -109,8 +112,16 @@ export function Violation() {
       </Typography.Title>
       <Alert type="info" showIcon title={s.violationIntro} />
       <HolderLookup holder={holder} onFound={found} />
-      {holder && (
+      {subject && (
         <Card title={s.formTitle}>
+          {!holder && (
+            <Alert
+              type="warning"
+              showIcon
+              title={s.notRegisteredPenalty(subject)}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <Form<Values>
             form={form}
             name="violation"
@@ -150,6 +161,7 @@ export function Violation() {
               name="fineYuan"
               label={s.fineYuan}
               required
+              validateFirst
               extra={<span data-testid="fine-range">{rangeSentence(s, locale, offence)}</span>}
               rules={[{ required: true, message: s.fineRequired }, lawRule('fineYuan')]}
             >
@@ -160,6 +172,7 @@ export function Violation() {
               label={s.illegalGainsYuan}
               extra={s.illegalGainsHelp}
               required
+              validateFirst
               rules={[{ required: true, message: s.illegalGainsRequired }, lawRule('illegalGainsYuan')]}
             >
               <InputNumber style={{ width: 220 }} />

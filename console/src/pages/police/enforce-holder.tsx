@@ -45,7 +45,8 @@ export function HolderLookup({
   onFound,
 }: {
   holder: Holder | null;
-  onFound: (h: Holder | null) => void;
+  /** after each lookup: the holder (null when none has the number) and the number looked up (null: no answer) */
+  onFound: (h: Holder | null, citizenIdNumber: string | null) => void;
 }) {
   const { t, s, locale } = useEnforce();
   const [busy, setBusy] = useState(false);
@@ -56,11 +57,12 @@ export function HolderLookup({
     setBusy(true);
     setError(null);
     setNotFound(false);
-    onFound(null);
+    onFound(null, null);
+    const id = v.citizenIdNumber.trim().toUpperCase();
     try {
-      const h = await loadHolder(v.citizenIdNumber.trim().toUpperCase());
+      const h = await loadHolder(id);
       setNotFound(h === null);
-      onFound(h);
+      onFound(h, id);
     } catch (e) {
       setError(e);
     } finally {
