@@ -11,6 +11,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { costLimit } from './graphql/cost-limit';
 import {
   GraphQLError,
   Kind,
@@ -270,7 +271,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
     maxDirectives: { n: 10, exposeLimits: false },
     // token limit: graphql's own parser option below (armor's plugin answered a syntax error with HTTP 500)
     maxTokens: { enabled: false },
-    costLimit: { maxCost: 5000, exposeLimits: false },
+    // the cost limit is armor's rule run by src/graphql/cost-limit.ts: a page size weighs the same
+    // written in the query or passed as a variable
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
@@ -290,7 +293,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       // no CDN landing page: the explorer (/explorer/) is bundled and served by the gateway itself
       ApolloServerPluginLandingPageDisabled(),
     ],
-    validationRules: [...protection.validationRules],
+    validationRules: [...protection.validationRules, costLimit({ maxCost: 5000, exposeLimits: false })],
     parseOptions: { maxTokens: 2000 },
   });
   await apollo.start();
