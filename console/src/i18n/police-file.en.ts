@@ -4,7 +4,8 @@ import type { PoliceFileStrings } from './police-file.zh-CN';
 export const policeFileEn: PoliceFileStrings = {
   title: 'Holder file',
   searchTitle: 'Find by name',
-  searchHelp: 'Finds holders residing in your region whose name begins with what you type (at least 2 characters).',
+  searchHelp:
+    'Finds holders residing in your region whose name begins with what you type (at least 2 characters).',
   searchName: 'Name',
   searchNameRequired: 'Type at least 2 characters of the name.',
   search: 'Find',
@@ -97,7 +98,8 @@ export const policeFileEn: PoliceFileStrings = {
   windowKindmissed: 'closed unendorsed',
   windowKindcut: 'confiscated in it',
   todayText: (d: string) => `today ${d}`,
-  summary: (status: string, from: string, to: string) => `Permit timeline, ${from} to ${to}, today: ${status}`,
+  summary: (status: string, from: string, to: string) =>
+    `Permit timeline, ${from} to ${to}, today: ${status}`,
   reasonValidOpen: (from: string, to: string) =>
     `Valid today: the endorsement window (${from} to ${to}) is open; unless endorsed by ${to}, the permit lapses.`,
   reasonValid: (through: string, from: string, to: string) =>
@@ -105,7 +107,8 @@ export const policeFileEn: PoliceFileStrings = {
   reasonValidNoWindow: (through: string) => `Valid today: valid through ${through}.`,
   reasonLapsed: (from: string, to: string, lapsedOn: string) =>
     `Not valid today: not endorsed in its window (${from} to ${to}), the permit lapsed on ${lapsedOn}.`,
-  reasonLapsedNoWindow: (lapsedOn: string) => `Not valid today: not endorsed in time, the permit lapsed on ${lapsedOn}.`,
+  reasonLapsedNoWindow: (lapsedOn: string) =>
+    `Not valid today: not endorsed in time, the permit lapsed on ${lapsedOn}.`,
   reasonConfiscated: (on: string, reason: string) =>
     `Not valid today: the permit was confiscated by public security on ${on} (${reason}).`,
   reasonNotYetIssued: (on: string) => `Not issued yet: the issue date is ${on}.`,

@@ -90,14 +90,16 @@ export const policeFileZhCN = {
   markerconfiscate: '收缴',
   endorseDetail: (through: string) => `有效期延至 ${through}`,
   moveDetail: (d: string, change: boolean) => (change ? `${d}（变更登记）` : d),
-  windowText: (year: number, from: string, to: string, kind: string) => `第 ${year} 年签注期 ${from} 至 ${to}（${kind}）`,
+  windowText: (year: number, from: string, to: string, kind: string) =>
+    `第 ${year} 年签注期 ${from} 至 ${to}（${kind}）`,
   windowKindendorsed: '已签注',
   windowKindopen: '正在签注期内，未签注',
   windowKindupcoming: '尚未开始',
   windowKindmissed: '期满未签注',
   windowKindcut: '期内被收缴',
   todayText: (d: string) => `今天 ${d}`,
-  summary: (status: string, from: string, to: string) => `居住证时间轴，${from} 至 ${to}，今日状态：${status}`,
+  summary: (status: string, from: string, to: string) =>
+    `居住证时间轴，${from} 至 ${to}，今日状态：${status}`,
   // the one sentence under the bar (status from the server)
   reasonValidOpen: (from: string, to: string) =>
     `今日有效：正在签注期（${from} 至 ${to}）内，须在 ${to} 前申办签注，期满未签注的，居住证自动失效。`,
@@ -106,8 +108,10 @@ export const policeFileZhCN = {
   reasonValidNoWindow: (through: string) => `今日有效：有效期至 ${through}。`,
   reasonLapsed: (from: string, to: string, lapsedOn: string) =>
     `今日无效：签注期（${from} 至 ${to}）期满未申办签注，居住证自 ${lapsedOn} 起自动失效。`,
-  reasonLapsedNoWindow: (lapsedOn: string) => `今日无效：签注有效期满未申办签注，居住证自 ${lapsedOn} 起自动失效。`,
-  reasonConfiscated: (on: string, reason: string) => `今日无效：居住证已于 ${on} 由公安机关收缴（${reason}）。`,
+  reasonLapsedNoWindow: (lapsedOn: string) =>
+    `今日无效：签注有效期满未申办签注，居住证自 ${lapsedOn} 起自动失效。`,
+  reasonConfiscated: (on: string, reason: string) =>
+    `今日无效：居住证已于 ${on} 由公安机关收缴（${reason}）。`,
   reasonNotYetIssued: (on: string) => `尚未签发：发证日期为 ${on}。`,
 };
 

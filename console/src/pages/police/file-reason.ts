@@ -34,7 +34,8 @@ export function permitReason(s: PoliceFileStrings, p: TimelinePermitInput, tl: T
       return { sentence: s.reasonNotYetIssued(p.issuedOn), article: '11' };
     case 'VALID':
     default:
-      if (last && last.kind === 'open') return { sentence: s.reasonValidOpen(last.from, last.to), article: '13' };
+      if (last && last.kind === 'open')
+        return { sentence: s.reasonValidOpen(last.from, last.to), article: '13' };
       if (last && last.kind === 'upcoming')
         return { sentence: s.reasonValid(through ?? last.to, last.from, last.to), article: '13' };
       return { sentence: s.reasonValidNoWindow(through ?? '—'), article: '13' };

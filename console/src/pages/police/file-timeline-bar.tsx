@@ -64,15 +64,33 @@ function Swatch({ fill, line, p }: { fill?: string; line?: boolean; p: string })
 function Patterns({ p }: { p: string }) {
   return (
     <defs>
-      <pattern id={`${p}-open`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <pattern
+        id={`${p}-open`}
+        width="8"
+        height="8"
+        patternUnits="userSpaceOnUse"
+        patternTransform="rotate(45)"
+      >
         <rect width="8" height="8" fill="#fff7e6" />
         <rect width="4" height="8" fill="#faad14" />
       </pattern>
-      <pattern id={`${p}-endorsed`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <pattern
+        id={`${p}-endorsed`}
+        width="8"
+        height="8"
+        patternUnits="userSpaceOnUse"
+        patternTransform="rotate(45)"
+      >
         <rect width="8" height="8" fill="#e6f4ff" />
         <rect width="3" height="8" fill="#69b1ff" />
       </pattern>
-      <pattern id={`${p}-missed`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+      <pattern
+        id={`${p}-missed`}
+        width="8"
+        height="8"
+        patternUnits="userSpaceOnUse"
+        patternTransform="rotate(-45)"
+      >
         <rect width="8" height="8" fill="#fff1f0" />
         <rect width="4" height="8" fill="#a8071a" />
       </pattern>

@@ -12,7 +12,11 @@ export interface TimelinePermitInput {
   readonly issuedOn: string;
   readonly status: PermitStatusCode;
   readonly validThrough?: string | null;
-  readonly endorsementWindows: readonly { readonly from: string; readonly to: string; readonly provisional?: boolean }[];
+  readonly endorsementWindows: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly provisional?: boolean;
+  }[];
   readonly endorsements: readonly { readonly endorsedOn: string; readonly extendsValidityThrough: string }[];
   readonly moves: readonly {
     readonly changedOn: string;
@@ -161,7 +165,10 @@ export function permitTimeline(p: TimelinePermitInput, today: string): Timeline 
     const date = ld(r.issuedOn ?? r.reportedOn);
     markers.push({ kind: 'replace', date, at: at(date), detail: r.kind });
   }
-  if (validThrough && (p.status === 'LAPSED' || (p.status === 'CONFISCATED' && stretches.some((s) => s.kind === 'lapsed')))) {
+  if (
+    validThrough &&
+    (p.status === 'LAPSED' || (p.status === 'CONFISCATED' && stretches.some((s) => s.kind === 'lapsed')))
+  ) {
     const lapsedOn = addDays(validThrough, 1);
     markers.push({ kind: 'lapse', date: lapsedOn, at: at(lapsedOn) });
   }
