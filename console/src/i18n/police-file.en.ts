@@ -96,7 +96,7 @@ export const policeFileEn: PoliceFileStrings = {
   windowKindopen: 'open, not endorsed',
   windowKindupcoming: 'not open yet',
   windowKindmissed: 'closed unendorsed',
-  windowKindcut: 'confiscated in it',
+  windowKindcut: 'void, confiscated',
   todayText: (d: string) => `today ${d}`,
   summary: (status: string, from: string, to: string) =>
     `Permit timeline, ${from} to ${to}, today: ${status}`,

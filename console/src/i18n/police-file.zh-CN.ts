@@ -96,7 +96,7 @@ export const policeFileZhCN = {
   windowKindopen: '正在签注期内，未签注',
   windowKindupcoming: '尚未开始',
   windowKindmissed: '期满未签注',
-  windowKindcut: '期内被收缴',
+  windowKindcut: '因收缴不再签注',
   todayText: (d: string) => `今天 ${d}`,
   summary: (status: string, from: string, to: string) =>
     `居住证时间轴，${from} 至 ${to}，今日状态：${status}`,

@@ -19,12 +19,12 @@ const STRETCH_FILL: Record<StretchKind, string> = {
   confiscated: '#ff4d4f',
 };
 
-const WINDOW_PATTERN: Record<WindowKind, 'open' | 'endorsed' | 'missed'> = {
+const WINDOW_PATTERN: Record<WindowKind, 'open' | 'endorsed' | 'missed' | 'void'> = {
   endorsed: 'endorsed',
   open: 'open',
   upcoming: 'open',
   missed: 'missed',
-  cut: 'missed',
+  cut: 'void',
 };
 
 const MARKER_COLOR: Record<MarkerKind, string> = {
@@ -94,6 +94,16 @@ function Patterns({ p }: { p: string }) {
         <rect width="8" height="8" fill="#fff1f0" />
         <rect width="4" height="8" fill="#a8071a" />
       </pattern>
+      <pattern
+        id={`${p}-void`}
+        width="8"
+        height="8"
+        patternUnits="userSpaceOnUse"
+        patternTransform="rotate(45)"
+      >
+        <rect width="8" height="8" fill="#f5f5f5" />
+        <rect width="2" height="8" fill="#8c8c8c" />
+      </pattern>
     </defs>
   );
 }
@@ -145,7 +155,7 @@ export function TimelineBar({
             width={Math.max(2, x(w.end) - x(w.start))}
             height={TRACK_H + 12}
             fill={fillOf(w.kind)}
-            stroke={w.kind === 'missed' ? '#a8071a' : '#d48806'}
+            stroke={w.kind === 'missed' ? '#a8071a' : w.kind === 'cut' ? '#8c8c8c' : '#d48806'}
             strokeWidth="1"
             opacity="0.9"
           />
@@ -182,7 +192,7 @@ export function TimelineBar({
               x1={x(tl.today.at)}
               y1="4"
               x2={x(tl.today.at)}
-              y2={H - 4}
+              y2={H - 16}
               stroke="#000"
               strokeWidth="2"
               strokeDasharray="4 3"
