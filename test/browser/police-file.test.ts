@@ -175,7 +175,7 @@ describe.skipIf(!HAVE_CHROMIUM)('持证人档案 (PUBLIC_SECURITY, DELEGATED_AGE
       .getByTestId('permit-timeline-events')
       .locator('li[data-kind="move"]')
       .innerText();
-    expect(moveText).toMatch(new RegExp(`^${movedOn} 迁移：.+区 → .+县$`));
+    expect(moveText).toMatch(new RegExp(`^${movedOn} 迁移：.+区 → .+县（变更登记）$`));
     reason = await permit.getByTestId('permit-reason').innerText();
     expect(reason).toContain('今日有效');
     expect(reason).toContain('第十三条');

@@ -146,6 +146,7 @@ describe('permitTimeline', () => {
       'replace@2024-10-01',
     ]);
     expect(tl.markers.map((m) => m.detail)).toEqual([undefined, 'LOST', '涧西区 → 宜阳县', 'DAMAGED']);
+    expect(tl.markers[2].changeRegistration).toBe(true);
   });
 
   it('not yet issued: no stretch, no today line before the issue day', () => {

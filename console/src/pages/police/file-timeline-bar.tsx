@@ -44,7 +44,9 @@ export function markerLabel(s: PoliceFileStrings, m: Marker): string {
 function markerText(s: PoliceFileStrings, m: Marker): string {
   const label = markerLabel(s, m);
   if (m.kind === 'endorse' && m.detail) return `${m.date} ${label}：${s.endorseDetail(m.detail)}`;
-  if ((m.kind === 'move' || m.kind === 'confiscate') && m.detail) return `${m.date} ${label}：${m.detail}`;
+  if (m.kind === 'move' && m.detail)
+    return `${m.date} ${label}：${s.moveDetail(m.detail, m.changeRegistration === true)}`;
+  if (m.kind === 'confiscate' && m.detail) return `${m.date} ${label}：${m.detail}`;
   return `${m.date} ${label}`;
 }
 

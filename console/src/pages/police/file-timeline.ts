@@ -65,6 +65,8 @@ export interface Marker {
   readonly at: number;
   /** endorse: the validity it gave; move: from → to; replace: LOST/DAMAGED; confiscate: the reason */
   readonly detail?: string;
+  /** move: a change registration (urban area ↔ county, or between counties) */
+  readonly changeRegistration?: boolean;
 }
 
 export interface Timeline {
@@ -160,6 +162,7 @@ export function permitTimeline(p: TimelinePermitInput, today: string): Timeline 
       date: ld(m.changedOn),
       at: at(ld(m.changedOn)),
       detail: `${m.fromRegion.nameZh} → ${m.toRegion.nameZh}`,
+      changeRegistration: m.changeRegistration,
     });
   for (const r of p.replacementRequests) {
     const date = ld(r.issuedOn ?? r.reportedOn);
