@@ -84,13 +84,13 @@ describe.skipIf(!HAVE_CHROMIUM)('持证人档案 (PUBLIC_SECURITY, DELEGATED_AGE
 
   /** The permit that counts today: the file's last (latest issued) permit. */
   const permitOf = (file: Locator) => file.getByTestId('holder-permit').last();
-  const events = async (permit: Locator) =>
-    (await permit
+  const events = (permit: Locator): Promise<string[]> =>
+    permit
       .getByTestId('permit-timeline-events')
       .locator('li')
       .evaluateAll((lis) =>
         lis.map((li) => `${li.getAttribute('data-kind')}@${li.getAttribute('data-date')}`),
-      )) as string[];
+      );
 
   async function readsRecorded(citizenIdNumber: string, role: string) {
     const token = await g.token(CALLERS.auditor);
@@ -121,6 +121,7 @@ describe.skipIf(!HAVE_CHROMIUM)('持证人档案 (PUBLIC_SECURITY, DELEGATED_AGE
     expect(ev.some((e) => e.startsWith('window-open@'))).toBe(true);
     expect(ev).toContain(`today@${today}`);
     let reason = await permit.getByTestId('permit-reason').innerText();
+    const inWindowReason = reason;
     expect(reason).toContain('今日有效：正在签注期');
     expect(reason).toContain('第十三条');
     const svg = permit.getByTestId('permit-timeline-svg');
@@ -141,6 +142,7 @@ describe.skipIf(!HAVE_CHROMIUM)('持证人档案 (PUBLIC_SECURITY, DELEGATED_AGE
     expect(ev.some((e) => e.startsWith('window-missed@'))).toBe(true);
     expect(ev.some((e) => e.startsWith('endorse@'))).toBe(false);
     reason = await permit.getByTestId('permit-reason').innerText();
+    const lapsedReason = reason;
     expect(reason).toContain('期满未申办签注');
     expect(reason).toContain(`${addDays(d(through), 1)} 起自动失效`);
     expect(reason).toContain('第十三条');
@@ -196,6 +198,30 @@ describe.skipIf(!HAVE_CHROMIUM)('持证人档案 (PUBLIC_SECURITY, DELEGATED_AGE
     expect(await permit.innerText()).toContain('第 2 版');
     expect(await permit.getByTestId('permit-reason').innerText()).toContain('第十三条');
     await screenshot(page, 'police-file-replaced');
+
+    // the windows drawn are the gateway's own (endorsementWindows), read with a real token
+    const token = await g.token(CALLERS.psCity);
+    const windowsOf = async (citizenIdNumber: string) => {
+      const r = await g.gql<{
+        permitHolder: { permits: { endorsementWindows: { from: string; to: string }[] }[] };
+      }>(
+        `query ($id: String!) { permitHolder(citizenIdNumber: $id) { permits { endorsementWindows { from to } } } }`,
+        { id: citizenIdNumber },
+        token,
+      );
+      expect(r.body.errors).toBeUndefined();
+      return r.body.data!.permitHolder.permits.at(-1)!.endorsementWindows;
+    };
+    const lapsedWindows = await windowsOf(lapsed.citizenIdNumber);
+    expect(lapsedWindows).toHaveLength(1);
+    const confiscatedWindows = await windowsOf(confiscated.citizenIdNumber);
+    expect(confiscatedWindows.length).toBeGreaterThan(1);
+    expect(lapsedReason).toContain(
+      `签注期（${lapsedWindows[0].from} 至 ${lapsedWindows[0].to}）期满未申办签注`,
+    );
+    const inWindowWindows = await windowsOf(inWindow.citizenIdNumber);
+    expect(inWindowWindows).toHaveLength(1);
+    expect(inWindowReason).toContain(`${inWindowWindows[0].from} 至 ${inWindowWindows[0].to}`);
 
     // each file was really read: the audit log holds the public security reads
     for (const p of [inWindow, lapsed, confiscated, moved, replaced])
