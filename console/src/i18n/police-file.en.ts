@@ -101,7 +101,7 @@ export const policeFileEn: PoliceFileStrings = {
   summary: (status: string, from: string, to: string) =>
     `Permit timeline, ${from} to ${to}, today: ${status}`,
   reasonValidOpen: (from: string, to: string) =>
-    `Valid today: the endorsement window (${from} to ${to}) is open; unless endorsed by ${to}, the permit lapses.`,
+    `Valid today: the endorsement window (${from} to ${to}) is open; unless endorsed on or before ${to}, the permit lapses.`,
   reasonValid: (through: string, from: string, to: string) =>
     `Valid today: valid through ${through}; the next endorsement window is ${from} to ${to}.`,
   reasonValidNoWindow: (through: string) => `Valid today: valid through ${through}.`,

@@ -102,7 +102,7 @@ export const policeFileZhCN = {
     `居住证时间轴，${from} 至 ${to}，今日状态：${status}`,
   // the one sentence under the bar (status from the server)
   reasonValidOpen: (from: string, to: string) =>
-    `今日有效：正在签注期（${from} 至 ${to}）内，须在 ${to} 前申办签注，期满未签注的，居住证自动失效。`,
+    `今日有效：正在签注期（${from} 至 ${to}）内，最迟须于 ${to} 申办签注，期满未签注的，居住证自动失效。`,
   reasonValid: (through: string, from: string, to: string) =>
     `今日有效：有效期至 ${through}，下次签注期为 ${from} 至 ${to}。`,
   reasonValidNoWindow: (through: string) => `今日有效：有效期至 ${through}。`,
