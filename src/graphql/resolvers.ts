@@ -3,7 +3,15 @@
  * arithmetic, no queries in loops (nested fields go through the request's DataLoaders).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { cite, isOverdue, resolveRegionCode, type CitationKey, type Region as LawRegion } from '../law';
+import {
+  cite,
+  d,
+  endorsementWindow,
+  isOverdue,
+  resolveRegionCode,
+  type CitationKey,
+  type Region as LawRegion,
+} from '../law';
 import type { EntitlementRow, HolderRow, DependentRow, ViolationRow } from '../db/entities';
 import * as workflow from '../app/workflow';
 import * as queries from '../app/queries';
@@ -352,6 +360,23 @@ export class PermitResolver {
     const s = scopeOf(ctx);
     const w = stateOn(s.deps.calendar, b, asOfDate(s, asOf)).endorsementWindow;
     return w ? { from: w.from, to: w.to, provisional: w.provisional } : null;
+  }
+
+  @FieldResolver(() => [DateRange], {
+    description:
+      'Article 13: every endorsement window from year 1 through the first one not endorsed by asOf (the open or next one, the one that closed unendorsed, or the one running at confiscation), oldest first',
+  })
+  endorsementWindows(
+    @Root() b: PermitBundle,
+    @Ctx() ctx: GqlContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ): DateRange[] {
+    const s = scopeOf(ctx);
+    const years = stateOn(s.deps.calendar, b, asOfDate(s, asOf)).endorsedYears + 1;
+    return Array.from({ length: years }, (_, i) => {
+      const w = endorsementWindow(s.deps.calendar, d(b.permit.issuedOn), i + 1);
+      return { from: w.from, to: w.to, provisional: w.provisional };
+    });
   }
 
   @FieldResolver(() => [Endorsement])
