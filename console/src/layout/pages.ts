@@ -65,7 +65,7 @@ export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[
   { key: 'auditChain', path: '/audit-chain', roles: ['AUDITOR'] },
 ];
 
-/** The roles a page is for (RequireRole refuses the others when the page is opened by URL). */
+/** The roles a page is for (RequirePage refuses the others when the page is opened by URL). */
 export function rolesFor(key: PageKey): readonly Role[] {
   return PAGES.find((p) => p.key === key)?.roles ?? [];
 }
