@@ -81,7 +81,7 @@ const ROOT_FIELDS: { type: RootType; field: string }[] = (['Query', 'Mutation'] 
 /** Who may call each root field, by the gateway's own rules. */
 const MAY_CALL = new Map<string, Set<Role>>(
   ROOT_FIELDS.map(({ type, field }) => {
-    const rule = (ROOT_RULES[type] as Record<string, ShieldRule | undefined>)[field];
+    const rule = (ROOT_RULES[type] as unknown as Record<string, ShieldRule | undefined>)[field];
     if (!rule) return [field, new Set<Role>()]; // shield's fallback: deny
     const roles = rolesOfRule(rule);
     if (!roles) throw new Error(`${type}.${field}: its rule decides no role (no may:<POWER>)`);

@@ -210,7 +210,7 @@ export function operationsIn(file: string): ConsoleOperation[] {
       .filter((def): def is OperationDefinitionNode => def.kind === Kind.OPERATION_DEFINITION)
       .map((op) => ({
         name: op.name?.value ?? '(anonymous)',
-        type: op.operation as ConsoleOperation['type'],
+        type: op.operation,
         rootFields: [...new Set(fieldsOf(op.selectionSet, new Set()))],
         file: rel(file),
       })),
