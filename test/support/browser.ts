@@ -14,7 +14,8 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { TOKEN_KEY } from '../../console/src/auth/session';
 import { ROOT } from './process';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -107,28 +108,73 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * A new browser context (zh-CN, 1366×768 unless told) on the console's sign-in page, signed in as the
- * demo caller whose radio button reads `label`; resolves once the heading `heading` is shown.
- * Every request and CSP violation is recorded in the returned `watched`.
+ * A new browser context (zh-CN, 1366×768 unless told; or the `context` given) on the console's
+ * sign-in page (or `path`), signed in as the demo caller whose radio button reads `label`; resolves
+ * once the heading `heading` is shown. Every request and CSP violation is recorded in the returned
+ * `watched`; `response` is the first page's (its headers carry the CSP).
  */
 export async function signInDemo(
   browser: Browser,
   origin: string,
   label: string,
   heading: string,
+  o: {
+    viewport?: { width: number; height: number };
+    path?: string;
+    acceptDownloads?: boolean;
+    context?: BrowserContext;
+  } = {},
+): Promise<{ page: Page; watched: Watched; response: Response | null }> {
+  const context =
+    o.context ??
+    (await browser.newContext({
+      viewport: o.viewport ?? { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      acceptDownloads: o.acceptDownloads ?? false,
+    }));
+  const page = await context.newPage();
+  const watched = watch(page, origin);
+  const response = await page.goto(`${origin}/console${o.path ?? '/'}`);
+  await page.getByRole('radio', { name: label }).check();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('heading', { name: heading }).first().waitFor();
+  return { page, watched, response };
+}
+
+/**
+ * Like signInDemo, for a caller the test made its own token for (a scope no demo caller has): the
+ * token is put where the console keeps a signed-in token (sessionStorage) before the console loads,
+ * as its sign-in page does; resolves once the heading `heading` is shown.
+ */
+export async function signInWithToken(
+  browser: Browser,
+  origin: string,
+  token: string,
+  label: string,
+  heading: string,
   o: { viewport?: { width: number; height: number }; path?: string } = {},
-): Promise<{ page: Page; watched: Watched }> {
+): Promise<{ page: Page; watched: Watched; response: Response | null }> {
   const context = await browser.newContext({
     viewport: o.viewport ?? { width: 1366, height: 768 },
     locale: 'zh-CN',
   });
+  await context.addInitScript(
+    ({ key, saved }: { key: string; saved: string }) => {
+      // in the page (no DOM types in the tests' tsconfig)
+      const store = (
+        globalThis as unknown as {
+          sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void };
+        }
+      ).sessionStorage;
+      if (!store.getItem(key)) store.setItem(key, saved);
+    },
+    { key: TOKEN_KEY, saved: JSON.stringify({ token, label, expiresAt: null }) },
+  );
   const page = await context.newPage();
   const watched = watch(page, origin);
-  await page.goto(`${origin}/console${o.path ?? '/'}`);
-  await page.getByRole('radio', { name: label }).check();
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  const response = await page.goto(`${origin}/console${o.path ?? '/'}`);
   await page.getByRole('heading', { name: heading }).first().waitFor();
-  return { page, watched };
+  return { page, watched, response };
 }
 
 /** Ant Design's Select: opens the one labelled `label` and picks the visible option reading `option`. */
