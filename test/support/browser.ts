@@ -123,6 +123,8 @@ export async function signInDemo(
     path?: string;
     acceptDownloads?: boolean;
     context?: BrowserContext;
+    /** run on the sign-in page before choosing the caller (a screenshot of it) */
+    beforeSignIn?: (page: Page) => Promise<unknown>;
   } = {},
 ): Promise<{ page: Page; watched: Watched; response: Response | null }> {
   const context =
@@ -135,6 +137,10 @@ export async function signInDemo(
   const page = await context.newPage();
   const watched = watch(page, origin);
   const response = await page.goto(`${origin}/console${o.path ?? '/'}`);
+  if (o.beforeSignIn) {
+    await page.getByRole('radio', { name: label }).waitFor();
+    await o.beforeSignIn(page);
+  }
   await page.getByRole('radio', { name: label }).check();
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('heading', { name: heading }).first().waitFor();
