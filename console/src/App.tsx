@@ -2,7 +2,7 @@
  * The console: Ant Design with its zh_CN (or en_US) locale and CSS-in-JS under the page's CSP nonce,
  * routes under /console/, and the menu a caller's role may use.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { App as AntApp, Alert, ConfigProvider, Spin } from 'antd';
 import zh_CN from 'antd/locale/zh_CN';
 import en_US from 'antd/locale/en_US';
@@ -19,17 +19,14 @@ import { Decisions } from './pages/department/Decisions';
 import { Review } from './pages/department/Review';
 import { Receipt } from './pages/department/Receipt';
 import { RequireSession } from './layout/RequireSession';
-import { firstPageFor, rolesFor } from './layout/pages';
-import { RequireRole } from './layout/RequireRole';
+import { RequirePage } from './layout/RequirePage';
+import { firstPageFor, PAGES, type PageKey } from './layout/pages';
 import { LocalEntitlements } from './pages/admin/LocalEntitlements';
 // holder pages (issue 11 item 4)
 import { MyPermit } from './pages/holder/MyPermit';
 import { ShareCodes } from './pages/holder/ShareCodes';
 import { MyChecks } from './pages/holder/MyChecks';
-import { RequireRole as RequireHolder } from './pages/holder/RequireRole';
-import { HOLDER_ONLY } from './layout/pages';
 // auditor pages and the public receipt check (p2-audit)
-import { RequirePage } from './layout/RequirePage';
 import { AuditLog } from './pages/auditor/AuditLog';
 import { AuditChain } from './pages/auditor/AuditChain';
 // the permit workflow (issue 11 item 1): public security and delegated agencies
@@ -48,6 +45,36 @@ import { AcceptanceReceipt } from './pages/police/AcceptanceReceipt';
 const VerifyReceipt = lazy(() =>
   import('./pages/common/VerifyReceipt').then((m) => ({ default: m.VerifyReceipt })),
 );
+
+/**
+ * The page of each menu entry (layout/pages.ts): every one is routed at its path behind RequirePage;
+ * test/console/reachability.test.ts reads this table to know which operations each page sends.
+ */
+const PAGE_COMPONENTS: Record<PageKey, () => ReactNode> = {
+  check: Check,
+  bulk: BulkRoute,
+  decisions: Decisions,
+  review: Review,
+  local: LocalEntitlements,
+  // holder pages (issue 11 item 4)
+  myPermit: MyPermit,
+  shareCode: ShareCodes,
+  myChecks: MyChecks,
+  // auditor pages (p2-audit)
+  auditLog: AuditLog,
+  auditChain: AuditChain,
+  // the permit workflow (issue 11 item 1)
+  register: Register,
+  apply: Apply,
+  pending: Pending,
+  endorse: Endorse,
+  change: Change,
+  loss: Loss,
+  dependent: Dependent,
+  violation: Violation,
+  confiscate: Confiscate,
+  holderFile: HolderFile,
+};
 
 const FONT =
   "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif";
@@ -90,11 +117,14 @@ function Themed({ config, nonce, configError }: Props) {
                   </Suspense>
                 }
               />
+              {/* 打印回执 (A4): outside the frame, for the roles that make decisions (资格核验's) */}
               <Route
                 path="/receipt"
                 element={
                   <RequireSession>
-                    <Receipt />
+                    <RequirePage page="check">
+                      <Receipt />
+                    </RequirePage>
                   </RequireSession>
                 }
               />
@@ -117,141 +147,21 @@ function Themed({ config, nonce, configError }: Props) {
                 }
               >
                 <Route index element={<Home />} />
-                <Route path="check" element={<Check />} />
-                <Route path="bulk" element={<BulkRoute />} />
-                <Route path="decisions" element={<Decisions />} />
-                <Route path="review" element={<Review />} />
-                <Route
-                  path="local"
-                  element={
-                    <RequireRole roles={rolesFor('local')}>
-                      <LocalEntitlements />
-                    </RequireRole>
-                  }
-                />
-                {/* holder pages (issue 11 item 4) */}
-                <Route
-                  path="my-permit"
-                  element={
-                    <RequireHolder roles={HOLDER_ONLY}>
-                      <MyPermit />
-                    </RequireHolder>
-                  }
-                />
-                <Route
-                  path="share-code"
-                  element={
-                    <RequireHolder roles={HOLDER_ONLY}>
-                      <ShareCodes />
-                    </RequireHolder>
-                  }
-                />
-                <Route
-                  path="my-checks"
-                  element={
-                    <RequireHolder roles={HOLDER_ONLY}>
-                      <MyChecks />
-                    </RequireHolder>
-                  }
-                />
-                {/* auditor pages (p2-audit) */}
-                <Route
-                  path="audit-log"
-                  element={
-                    <RequirePage page="auditLog">
-                      <AuditLog />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="audit-chain"
-                  element={
-                    <RequirePage page="auditChain">
-                      <AuditChain />
-                    </RequirePage>
-                  }
-                />
-                {/* the permit workflow (issue 11 item 1) */}
-                <Route
-                  path="register"
-                  element={
-                    <RequirePage page="register">
-                      <Register />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="apply"
-                  element={
-                    <RequirePage page="apply">
-                      <Apply />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="pending"
-                  element={
-                    <RequirePage page="pending">
-                      <Pending />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="endorse"
-                  element={
-                    <RequirePage page="endorse">
-                      <Endorse />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="change"
-                  element={
-                    <RequirePage page="change">
-                      <Change />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="loss"
-                  element={
-                    <RequirePage page="loss">
-                      <Loss />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="dependent"
-                  element={
-                    <RequirePage page="dependent">
-                      <Dependent />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="violation"
-                  element={
-                    <RequirePage page="violation">
-                      <Violation />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="confiscate"
-                  element={
-                    <RequirePage page="confiscate">
-                      <Confiscate />
-                    </RequirePage>
-                  }
-                />
-                <Route
-                  path="holder-file"
-                  element={
-                    <RequirePage page="holderFile">
-                      <HolderFile />
-                    </RequirePage>
-                  }
-                />
+                {/* every page of the menu, behind the one refusal (a page opened by URL by another role) */}
+                {PAGES.map(({ key, path }) => {
+                  const Page = PAGE_COMPONENTS[key];
+                  return (
+                    <Route
+                      key={key}
+                      path={path.slice(1)}
+                      element={
+                        <RequirePage page={key}>
+                          <Page />
+                        </RequirePage>
+                      }
+                    />
+                  );
+                })}
                 <Route path="none" element={<NoPages />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>

@@ -1,23 +1,29 @@
 /**
  * 地方事项 in Chromium against the real gateway (fresh SQLite database, demo data, the built console):
- * the city government (demo caller) defines a local item (Art. 18(12)) in force from today; public
- * security (demo caller, which may check every entitlement) checks the demo holder for it through
- * 资格核验 and gets 符合 citing 第十八条第（十二）项; the city government ends it from today+30 and sees
- * the end listed; an end in the past is refused with the sentence, the article and the code. A
- * department opening /console/local by URL sees a refusal and no list. No request to another origin,
- * no CSP violation; screenshots under test-results/.
+ * the city government (demo caller) defines a local item (Art. 18(12)) in force from today, for the
+ * education department, in the whole city; the Jianxi school (the demo school's claims, with the new
+ * item's code added to its scope: a department's token names the entitlements it may check, and no
+ * demo token can name an item defined after it was issued) checks the demo holder (郭伟, 涧西区) for
+ * it through 资格核验 and gets 符合 citing 第十八条第（十二）项, and that decision is among the school's
+ * (decisionsMade with its token); the city government ends it from today+30 and sees the end listed;
+ * an end in the past is refused with the sentence, the article and the code. A department opening
+ * /console/local by URL sees the refusal and no list. No request to another origin, no CSP
+ * violation; screenshots under test-results/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../../seeds/demo';
+import { DEMO_CALLERS } from '../../src/app/demo-callers';
 import { addDays, todayInShanghai } from '../../src/law/date';
 import { startGateway, type TestGateway } from '../support/gateway';
 import {
   buildConsole,
+  chooseOption,
   chromiumAvailable,
   launchBrowser,
   screenshot,
-  watch,
+  signInDemo,
+  signInWithToken,
   type Watched,
 } from '../support/browser';
 
@@ -26,6 +32,8 @@ const SUBMIT = /^(loading )?核验$/;
 const CODE = 'LUOYANG_MUSEUM_PASS';
 const PAST = 'LUOYANG_PARK_PASS';
 const guo = demoPeople().find((p) => p.name === '郭伟' && p.state === 'WITH_CHILDREN')!;
+/** the demo school: education, 涧西区 (where 郭伟 lives) */
+const SCHOOL = DEMO_CALLERS.find((c) => c.id === 'school-jianxi')!;
 
 describe.skipIf(!HAVE_CHROMIUM)('地方事项 (ADMIN) in Chromium', () => {
   let g: TestGateway;
@@ -46,25 +54,15 @@ describe.skipIf(!HAVE_CHROMIUM)('地方事项 (ADMIN) in Chromium', () => {
   });
 
   async function signedIn(label: string, heading: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    watched.push(watch(page, origin));
-    const res = await page.goto(`${origin}/console/`);
-    expect(res?.headers()['content-security-policy']).toContain("default-src 'self'");
-    await page.getByRole('radio', { name: label }).check();
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { name: heading }).waitFor();
+    const { page, watched: w, response } = await signInDemo(browser, origin, label, heading);
+    watched.push(w);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
     return page;
-  }
-
-  async function choose(page: Page, label: string, option: string) {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
   }
 
   const row = (page: Page) => page.getByTestId('local-list').locator('tbody tr', { hasText: CODE });
 
-  it('the city government defines an item, public security checks it, the item is ended; the past refused', async () => {
+  it('the city government defines an item, the school checks it, the item is ended; the past refused', async () => {
     const today = todayInShanghai(Date.now);
     const admin = await signedIn('市人民政府（管理）', '地方事项');
     // the ADMIN's menu is its own page only
@@ -75,8 +73,8 @@ describe.skipIf(!HAVE_CHROMIUM)('地方事项 (ADMIN) in Chromium', () => {
     await define.getByLabel('事项代码').fill(CODE);
     await define.getByLabel('中文名称').fill('博物馆免费参观');
     await define.getByLabel('英文名称').fill('Free museum entry');
-    await choose(admin, '主管部门', '文化旅游');
-    await choose(admin, '适用地区', '洛阳市');
+    await chooseOption(admin, '主管部门', '教育');
+    await chooseOption(admin, '适用地区', '洛阳市');
     expect(await define.getByLabel('生效日期').inputValue()).toBe(today);
     await define.getByRole('button', { name: '规定事项' }).click();
     await admin.getByTestId('local-done').waitFor();
@@ -90,22 +88,37 @@ describe.skipIf(!HAVE_CHROMIUM)('地方事项 (ADMIN) in Chromium', () => {
     expect(await admin.getByTestId(`state-${CODE}`).innerText()).toBe('今日有效');
     await screenshot(admin, 'console-local-defined');
 
-    // public security checks the demo holder for the new item through 资格核验
-    const psb = await signedIn('市公安局', '资格核验');
-    await psb.getByLabel('公民身份号码', { exact: true }).fill(guo.citizenIdNumber);
-    await psb.getByLabel('姓名', { exact: true }).fill(guo.name);
-    await psb.getByLabel('核验事项', { exact: true }).fill('博物馆');
-    await psb
+    // the school, whose scope now names the item, checks the demo holder for it through 资格核验
+    const token = await g.token({
+      ...SCHOOL.claims,
+      sub: 'test:school-jianxi-museum',
+      scope: `${SCHOOL.claims.scope} ${CODE}`,
+    });
+    const signed = await signInWithToken(browser, origin, token, SCHOOL.labelZh, '资格核验');
+    watched.push(signed.watched);
+    expect(signed.response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    const school = signed.page;
+    await school.getByLabel('公民身份号码', { exact: true }).fill(guo.citizenIdNumber);
+    await school.getByLabel('姓名', { exact: true }).fill(guo.name);
+    await school.getByLabel('核验事项', { exact: true }).fill('博物馆');
+    await school
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '博物馆免费参观' })
       .click();
-    await psb.getByRole('button', { name: SUBMIT }).click();
-    await psb.getByTestId('verdict').waitFor();
-    expect(await psb.getByTestId('verdict').getAttribute('data-eligible')).toBe('true');
-    const reasons = await psb.getByTestId('reasons').innerText();
+    await school.getByRole('button', { name: SUBMIT }).click();
+    await school.getByTestId('verdict').waitFor();
+    expect(await school.getByTestId('verdict').getAttribute('data-eligible')).toBe('true');
+    const reasons = await school.getByTestId('reasons').innerText();
     expect(reasons).not.toContain('未通过');
     expect(reasons).toContain('第十八条第（十二）项');
-    await screenshot(psb, 'console-local-checked');
-    await psb.context().close();
+    const decisionId = (await school.getByTestId('decision-id').innerText()).trim();
+    await screenshot(school, 'console-local-checked');
+    await school.context().close();
+    // the check really happened: it is the school's latest decision, for the new item, eligible
+    const made = await g.gql<{
+      decisionsMade: { decisionId: string; entitlementCode: string; eligible: boolean }[];
+    }>('{ decisionsMade(first: 5) { decisionId entitlementCode eligible } }', {}, token);
+    expect(made.body.errors).toBeUndefined();
+    expect(made.body.data!.decisionsMade[0]).toEqual({ decisionId, entitlementCode: CODE, eligible: true });
 
     // the city government ends it: in force through today+30, listed, still in force today
     const until = addDays(today, 30);
@@ -138,8 +151,8 @@ describe.skipIf(!HAVE_CHROMIUM)('地方事项 (ADMIN) in Chromium', () => {
     await define.getByLabel('便利（第十九条第（六）项）').check();
     await define.getByLabel('中文名称').fill('公园年卡优惠');
     await define.getByLabel('英文名称').fill('Park pass discount');
-    await choose(admin, '主管部门', '文化旅游');
-    await choose(admin, '适用地区', '洛阳市');
+    await chooseOption(admin, '主管部门', '文化旅游');
+    await chooseOption(admin, '适用地区', '洛阳市');
     await define.getByLabel('生效日期').fill(addDays(today, -10));
     await define.getByRole('button', { name: '规定事项' }).click();
     await expect.poll(() => admin.getByTestId('local-done').innerText()).toContain(PAST);
@@ -169,8 +182,10 @@ describe.skipIf(!HAVE_CHROMIUM)('地方事项 (ADMIN) in Chromium', () => {
     const school = await signedIn('学校（涧西区教育局）', '资格核验');
     expect(await school.getByRole('link', { name: '地方事项' }).count()).toBe(0);
     await school.goto(`${origin}/console/local`);
-    await school.getByTestId('page-refused').waitFor();
-    expect(await school.getByTestId('page-refused').innerText()).toContain('无权访问');
+    await school.getByTestId('role-refused').waitFor();
+    const refused = await school.getByTestId('role-refused').innerText();
+    expect(refused).toContain('无权访问此页面');
+    expect(refused).toContain('人民政府');
     expect(await school.getByTestId('local-list').count()).toBe(0);
     await screenshot(school, 'console-local-refused-department');
     await school.context().close();

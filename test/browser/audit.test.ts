@@ -17,9 +17,11 @@ import { todayInShanghai } from '../../src/law/date';
 import { startGateway, type TestGateway } from '../support/gateway';
 import {
   buildConsole,
+  chooseOption,
   chromiumAvailable,
   launchBrowser,
   screenshot,
+  signInDemo,
   watch,
   type Watched,
 } from '../support/browser';
@@ -66,15 +68,19 @@ describe.skipIf(!HAVE_CHROMIUM)('审计日志, 校验审计链 and 回执验证 
     await g?.stop();
   });
 
-  async function open(path: string, acceptDownloads = false): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'zh-CN',
-      acceptDownloads,
-    });
+  /** a page without sign-in (回执验证) */
+  async function open(path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await context.newPage();
     watched.push(watch(page, origin));
     await page.goto(`${origin}${path}`);
+    return page;
+  }
+
+  /** signed in as a demo caller (test/support/browser.ts signInDemo) */
+  async function signedIn(label: string, heading: string, acceptDownloads = false): Promise<Page> {
+    const { page, watched: w } = await signInDemo(browser, origin, label, heading, { acceptDownloads });
+    watched.push(w);
     return page;
   }
 
@@ -105,10 +111,7 @@ describe.skipIf(!HAVE_CHROMIUM)('审计日志, 校验审计链 and 回执验证 
 
   it('the auditor filters the log, exports the selection as CSV and it parses back', async () => {
     await schoolChecks();
-    const page = await open('/console/', true);
-    await page.getByRole('radio', { name: '监督部门（审计）' }).check();
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    const page = await signedIn('监督部门（审计）', '审计日志', true);
     // the auditor's menu: its two pages only
     const menu = await page
       .getByRole('navigation', { name: '功能菜单' })
@@ -119,8 +122,7 @@ describe.skipIf(!HAVE_CHROMIUM)('审计日志, 校验审计链 and 回执验证 
     await screenshot(page, 'audit-log');
 
     await page.getByLabel('操作', { exact: true }).fill('verify_eligibility');
-    await page.getByLabel('角色', { exact: true }).click();
-    await page.getByTitle('职能部门').click();
+    await chooseOption(page, '角色', '职能部门');
     await page.getByLabel('起始日期', { exact: true }).fill(today);
     await page.getByLabel('截止日期', { exact: true }).fill(today);
     await page.getByRole('button', { name: /查询/ }).click();
@@ -181,14 +183,11 @@ describe.skipIf(!HAVE_CHROMIUM)('审计日志, 校验审计链 and 回执验证 
     expect(known).toBeGreaterThan(4);
     const stretch = Math.ceil(known / 4);
 
-    const page = await open('/console/');
+    const page = await signedIn('监督部门（审计）', '审计日志');
     let stretches = 0;
     page.on('request', (r) => {
       if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('verifyAuditChain')) stretches++;
     });
-    await page.getByRole('radio', { name: '监督部门（审计）' }).check();
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { name: '审计日志' }).waitFor();
     await page.getByRole('menuitem', { name: /校验审计链/ }).click();
     await page.getByRole('heading', { name: '校验审计链' }).waitFor();
     await page.getByLabel('每段条数').fill(String(stretch));
@@ -220,10 +219,7 @@ describe.skipIf(!HAVE_CHROMIUM)('审计日志, 校验审计链 and 回执验证 
   });
 
   it('a page of the auditor opened by URL by a school shows a refusal, not data', async () => {
-    const page = await open('/console/');
-    await page.getByRole('radio', { name: '学校（涧西区教育局）' }).check();
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { name: '资格核验' }).waitFor();
+    const page = await signedIn('学校（涧西区教育局）', '资格核验');
     let asked = false;
     page.on('request', (r) => {
       if ((r.postData() ?? '').includes('auditLog')) asked = true;

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { todayInShanghai } from '../../src/law/date';
 import { startGateway, type TestGateway } from '../support/gateway';
-import { buildConsole, chromiumAvailable, launchBrowser, screenshot, watch } from '../support/browser';
+import { buildConsole, chromiumAvailable, launchBrowser, screenshot, signInDemo } from '../support/browser';
 import { bulkFixture, fixtureCsv, fixtureXlsx } from '../console/bulk-fixture';
 
 const HAVE_CHROMIUM = chromiumAvailable();
@@ -48,21 +48,14 @@ describe.skipIf(!HAVE_CHROMIUM)('批量核验 in Chromium', () => {
   it('a housing bureau uploads 300 rows (20 malformed): results, both downloads parsed back', async () => {
     const today = todayInShanghai(Date.now);
     const rows = bulkFixture(today);
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'zh-CN',
+    const { page, watched: w } = await signInDemo(browser, origin, '市住房和城乡建设局', '资格核验', {
       acceptDownloads: true,
     });
-    const page = await context.newPage();
-    const w = watch(page, origin);
+    const context = page.context();
     let batches = 0;
     page.on('request', (r) => {
       if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('verifyEligibilityBatch')) batches++;
     });
-    await page.goto(`${origin}/console/`);
-    await page.getByRole('radio', { name: '市住房和城乡建设局' }).check();
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { name: '资格核验' }).waitFor();
     await page.getByRole('menuitem', { name: /批量核验/ }).click();
     await page.getByRole('heading', { name: '批量核验' }).waitFor();
 

@@ -16,6 +16,7 @@ import {
   chromiumAvailable,
   launchBrowser,
   screenshot,
+  signInDemo,
   watch,
   type Watched,
 } from '../support/browser';
@@ -65,10 +66,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
     return page;
   }
 
-  async function signInAs(page: Page, label: string) {
-    await page.getByRole('radio', { name: label }).check();
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { name: '资格核验' }).waitFor();
+  /** signed in as a demo caller (test/support/browser.ts signInDemo), landing on 资格核验; the CSP checked */
+  async function signedIn(
+    name: string,
+    label: string,
+    o: { viewport?: { width: number; height: number }; beforeSignIn?: (page: Page) => Promise<unknown> } = {},
+  ): Promise<Page> {
+    const { page, watched: w, response } = await signInDemo(browser, origin, label, '资格核验', o);
+    watched.push({ page: name, w });
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    return page;
   }
 
   async function check(page: Page, id: string, name: string, child: string) {
@@ -95,10 +102,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
   });
 
   it('a school signs in and gets 符合 with every condition and its article', async () => {
-    const page = await open('signin', '/console/');
-    await page.getByRole('radio', { name: '学校（涧西区教育局）' }).waitFor();
-    await screenshot(page, 'console-signin');
-    await signInAs(page, '学校（涧西区教育局）');
+    const page = await signedIn('signin', '学校（涧西区教育局）', {
+      beforeSignIn: (p) => screenshot(p, 'console-signin'),
+    });
     // the school's one entitlement is chosen already; 核验日期 is today in China Standard Time
     await expect.poll(() => page.locator('.ant-select').innerText()).toContain('子女义务教育阶段入学和中考');
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -198,8 +204,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
     const total = await made();
     expect(total).toBeGreaterThan(20);
     expect(total).toBeLessThanOrEqual(40);
-    const page = await open('decisions-paged', '/console/');
-    await signInAs(page, '学校（涧西区教育局）');
+    const page = await signedIn('decisions-paged', '学校（涧西区教育局）');
     await page.getByRole('link', { name: '已核验记录' }).click();
     const rows = page.getByTestId('decisions').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(20);
@@ -227,8 +232,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
     );
     expect(made.body.errors).toBeUndefined();
     const code: string = made.body.data.createShareCode.code;
-    const page = await open('check-share-code', '/console/');
-    await signInAs(page, '学校（涧西区教育局）');
+    const page = await signedIn('check-share-code', '学校（涧西区教育局）');
     await page.locator('label', { hasText: '亮证码' }).first().click();
     await expect.poll(() => page.getByLabel('公民身份号码', { exact: true }).count()).toBe(0);
     await page.getByRole('textbox', { name: '亮证码' }).fill(code.toLowerCase());
@@ -246,8 +250,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
   });
 
   it('the ID number is checked in the page (check character) before anything is sent', async () => {
-    const page = await open('check-invalid-id', '/console/', { viewport: { width: 768, height: 1024 } });
-    await signInAs(page, '学校（涧西区教育局）');
+    const page = await signedIn('check-invalid-id', '学校（涧西区教育局）', {
+      viewport: { width: 768, height: 1024 },
+    });
     const bad = guo.citizenIdNumber.slice(0, 17) + (guo.citizenIdNumber[17] === '1' ? '2' : '1');
     const sent: string[] = [];
     page.on('request', (r) => r.url().endsWith('/graphql') && sent.push(r.postData() ?? ''));
@@ -293,8 +298,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
   });
 
   it('English switch: the same page in English', async () => {
-    const page = await open('check-english', '/console/');
-    await signInAs(page, '学校（涧西区教育局）');
+    const page = await signedIn('check-english', '学校（涧西区教育局）');
     await page.getByRole('button', { name: '切换为英文界面' }).click();
     await page.getByRole('heading', { name: 'Eligibility check' }).waitFor();
     await screenshot(page, 'console-check-english');
@@ -337,8 +341,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the console in Chromium', () => {
   });
 
   it('the explorer runs a query with the signed-in token', async () => {
-    const page = await open('explorer-signin', '/console/');
-    await signInAs(page, '市住房和城乡建设局');
+    const page = await signedIn('explorer-signin', '市住房和城乡建设局');
     await page.goto(`${origin}/explorer/`);
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor();

@@ -13,10 +13,11 @@ import { demoPeople } from '../../seeds/demo';
 import { startGateway, type TestGateway } from '../support/gateway';
 import {
   buildConsole,
+  chooseOption,
   chromiumAvailable,
   launchBrowser,
   screenshot,
-  watch,
+  signInDemo,
   type Watched,
 } from '../support/browser';
 
@@ -49,17 +50,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the holder pages in Chromium', () => {
     await g?.stop();
   });
 
-  async function open(name: string, context: BrowserContext, path = '/console/'): Promise<Page> {
-    const page = await context.newPage();
-    watched.push({ page: name, w: watch(page, origin) });
-    await page.goto(`${origin}${path}`);
-    return page;
-  }
-
-  async function signIn(page: Page, label: string, heading: string) {
-    await page.getByRole('radio', { name: label }).check();
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+  /** signed in as a demo caller (test/support/browser.ts signInDemo) in `context` */
+  async function signedIn(name: string, context: BrowserContext, label: string, heading: string) {
+    const { page, watched: w } = await signInDemo(browser, origin, label, heading, { context });
+    watched.push({ page: name, w });
     await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    return page;
   }
 
   async function schoolChecksBy(code: string) {
@@ -75,8 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the holder pages in Chromium', () => {
   const menu = (page: Page) => page.getByRole('navigation').innerText();
 
   it('the demo holder signs in and sees the permit: status, valid through, the next window with its days', async () => {
-    holder = await open('holder-signin', holderContext);
-    await signIn(holder, HOLDER, '我的居住证');
+    holder = await signedIn('holder-signin', holderContext, HOLDER, '我的居住证');
     const permit = holder.getByTestId('my-permit');
     await permit.waitFor();
     expect(await holder.getByTestId('my-permit-status').innerText()).toBe('有效');
@@ -115,8 +110,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the holder pages in Chromium', () => {
 
   it('the school checks by that code in 亮证码 mode and gets its answer', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    school = await open('school', ctx);
-    await signIn(school, SCHOOL, '资格核验');
+    school = await signedIn('school', ctx, SCHOOL, '资格核验');
     await schoolChecksBy(firstCode.toLowerCase());
     await school.getByTestId('verdict').waitFor();
     expect(await school.getByTestId('verdict').getAttribute('data-eligible')).toBe('true');
@@ -168,8 +162,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the holder pages in Chromium', () => {
 
   it('a code bound to another department (CreateShareCodeInput.department): the school is refused', async () => {
     await holder.getByRole('link', { name: '亮证', exact: true }).click();
-    await holder.getByLabel('限定部门').click();
-    await holder.locator('.ant-select-item-option', { hasText: '交通运输部门' }).click();
+    await chooseOption(holder, '限定部门', '交通运输部门');
     await holder.getByRole('button', { name: /生成亮证码/ }).click();
     await expect.poll(() => holder.getByTestId('share-code-made').innerText()).toContain('交通运输部门');
     const code = (await holder.getByTestId('share-code').innerText()).trim();

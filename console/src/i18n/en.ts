@@ -124,10 +124,8 @@ export const en: Messages = {
   errNETWORK: 'The gateway cannot be reached; check the network.',
   errOTHER: 'The gateway reported an error.',
 
-  // 地方事项 (ADMIN, issue 11 item 3): console/src/pages/admin/LocalEntitlements.tsx, layout/RequireRole.tsx
+  // 地方事项 (ADMIN, issue 11 item 3): console/src/pages/admin/LocalEntitlements.tsx
   menuLocal: 'Local items',
-  pageRefusedTitle: 'Not allowed',
-  pageRefused: 'Your role cannot use this page.',
   localTitle: 'Local items',
   localIntro:
     'The other rights and conveniences this government added under Art. 18(12) and 19(6), ended and future ones included. Ending an item is a new act; its definition is never edited.',
@@ -185,9 +183,6 @@ export const en: Messages = {
   menuMyPermit: 'My permit',
   menuShareCode: 'Share code',
   menuMyChecks: 'Who checked me',
-  holderPageRefused: 'You may not open this page',
-  holderPageRefusedDetail: 'This page is for the permit holder only; your role cannot open it.',
-  holderPageBack: 'Back to my pages',
   holderPermitTitle: 'My residence permit',
   holderNoFile: 'The register has no file on you.',
   holderNoPermit: 'You have no residence permit yet.',
@@ -239,8 +234,11 @@ export const en: Messages = {
   // auditor pages (审计日志, 校验审计链) and the public 回执验证 page (p2-audit)
   menuAuditLog: 'Audit log',
   menuAuditChain: 'Audit chain check',
+  // the one refusal of a page opened by URL by a role it is not for (layout/RequirePage.tsx)
+  roleRefusedTitle: 'You may not open this page',
   roleRefused: 'Your role may not use this page.',
   roleRefusedHelp: 'This page is for: ',
+  roleRefusedBack: 'Back to my first page',
   auditLogTitle: 'Audit log',
   auditFilterAction: 'Action',
   auditFilterActionPlaceholder: 'e.g. READ_HOLDER, VERIFY_ELIGIBILITY',

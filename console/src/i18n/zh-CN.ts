@@ -129,10 +129,8 @@ export const zhCN = {
   errSERVICE_UNAVAILABLE: '登记系统暂时不可用，请稍后再试。',
   errNETWORK: '无法连接平台，请检查网络。',
   errOTHER: '平台出现错误。',
-  // 地方事项 (ADMIN, issue 11 item 3): console/src/pages/admin/LocalEntitlements.tsx, layout/RequireRole.tsx
+  // 地方事项 (ADMIN, issue 11 item 3): console/src/pages/admin/LocalEntitlements.tsx
   menuLocal: '地方事项',
-  pageRefusedTitle: '无权访问',
-  pageRefused: '您的角色不能使用此页面。',
   localTitle: '地方事项',
   localIntro:
     '本级人民政府依第十八条第（十二）项、第十九条第（六）项规定的其他权益和便利：包括已终止和尚未生效的事项。终止事项是一项新的决定，不修改原定义。',
@@ -188,9 +186,6 @@ export const zhCN = {
   menuMyPermit: '我的居住证',
   menuShareCode: '亮证',
   menuMyChecks: '核验记录',
-  holderPageRefused: '无权访问此页面',
-  holderPageRefusedDetail: '此页面仅供持证人本人使用，您的角色不能打开。',
-  holderPageBack: '返回我的页面',
   holderPermitTitle: '我的居住证',
   holderNoFile: '登记系统中没有您的档案。',
   holderNoPermit: '您还没有居住证。',
@@ -243,8 +238,11 @@ export const zhCN = {
   // auditor pages (审计日志, 校验审计链) and the public 回执验证 page (p2-audit)
   menuAuditLog: '审计日志',
   menuAuditChain: '校验审计链',
+  // the one refusal of a page opened by URL by a role it is not for (layout/RequirePage.tsx)
+  roleRefusedTitle: '无权访问此页面',
   roleRefused: '您的角色无权使用此页面。',
   roleRefusedHelp: '此页面仅供以下角色使用：',
+  roleRefusedBack: '返回我的首页',
   auditLogTitle: '审计日志',
   auditFilterAction: '操作',
   auditFilterActionPlaceholder: '如 READ_HOLDER、VERIFY_ELIGIBILITY',

@@ -28,33 +28,8 @@ import { getSession, signOut } from '../auth/session';
 import { postLogoutRedirectUri, redirectUri, type ConsoleConfig } from '../config';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh-CN';
-import { pagesFor, type PageKey } from './pages';
+import { MENU_LABELS, pagesFor, type PageKey } from './pages';
 
-const LABELS: Record<PageKey, keyof Messages> = {
-  check: 'menuCheck',
-  bulk: 'menuBulk',
-  decisions: 'menuDecisions',
-  review: 'menuReview',
-  local: 'menuLocal',
-  // holder pages (issue 11 item 4)
-  myPermit: 'menuMyPermit',
-  shareCode: 'menuShareCode',
-  myChecks: 'menuMyChecks',
-  // auditor pages (p2-audit)
-  auditLog: 'menuAuditLog',
-  auditChain: 'menuAuditChain',
-  // the permit workflow (issue 11 item 1)
-  register: 'menuRegister',
-  apply: 'menuApply',
-  pending: 'menuPending',
-  endorse: 'menuEndorse',
-  change: 'menuChange',
-  loss: 'menuLoss',
-  dependent: 'menuDependent',
-  violation: 'menuViolation',
-  confiscate: 'menuConfiscate',
-  holderFile: 'menuHolderFile',
-};
 const ICONS: Record<PageKey, React.ReactNode> = {
   check: <FileSearchOutlined />,
   bulk: <TableOutlined />,
@@ -95,7 +70,7 @@ export function Shell({ config }: { config: ConsoleConfig }) {
     ...pages.map((p) => ({
       key: p.path,
       icon: ICONS[p.key],
-      label: <Link to={p.path}>{t[LABELS[p.key]]}</Link>,
+      label: <Link to={p.path}>{t[MENU_LABELS[p.key]]}</Link>,
     })),
     ...(config.explorer
       ? [{ key: 'explorer', icon: <ApiOutlined />, label: <a href="/explorer/">{t.menuExplorer}</a> }]

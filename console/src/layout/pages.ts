@@ -1,5 +1,6 @@
 /** Which pages each role has (the menu shows only these; the gateway refuses the rest anyway). */
 import { getSession, type Role } from '../auth/session';
+import type { Messages } from '../i18n/zh-CN';
 
 export type PageKey =
   | 'check'
@@ -65,7 +66,34 @@ export const PAGES: readonly { key: PageKey; path: string; roles: readonly Role[
   { key: 'auditChain', path: '/audit-chain', roles: ['AUDITOR'] },
 ];
 
-/** The roles a page is for (RequireRole refuses the others when the page is opened by URL). */
+/** Each page's menu label (the i18n key; the page's heading reads the same). */
+export const MENU_LABELS: Record<PageKey, keyof Messages> = {
+  check: 'menuCheck',
+  bulk: 'menuBulk',
+  decisions: 'menuDecisions',
+  review: 'menuReview',
+  local: 'menuLocal',
+  // holder pages (issue 11 item 4)
+  myPermit: 'menuMyPermit',
+  shareCode: 'menuShareCode',
+  myChecks: 'menuMyChecks',
+  // auditor pages (p2-audit)
+  auditLog: 'menuAuditLog',
+  auditChain: 'menuAuditChain',
+  // the permit workflow (issue 11 item 1)
+  register: 'menuRegister',
+  apply: 'menuApply',
+  pending: 'menuPending',
+  endorse: 'menuEndorse',
+  change: 'menuChange',
+  loss: 'menuLoss',
+  dependent: 'menuDependent',
+  violation: 'menuViolation',
+  confiscate: 'menuConfiscate',
+  holderFile: 'menuHolderFile',
+};
+
+/** The roles a page is for (RequirePage refuses the others when the page is opened by URL). */
 export function rolesFor(key: PageKey): readonly Role[] {
   return PAGES.find((p) => p.key === key)?.roles ?? [];
 }
