@@ -32,7 +32,6 @@ const guo = people.find((p) => p.name === '郭伟' && p.state === 'WITH_CHILDREN
 const lapsed = people.find((p) => p.state === 'LAPSED')!;
 
 const VERIFY = `query V($q: EligibilityQuery!) { verifyEligibility(query: $q) { decisionId eligible receipt } }`;
-// first as a variable: a literal 1000 weighs too much for the gateway's cost limit
 const LOG = `query L($action: String, $role: String, $from: Date, $to: Date, $first: Int) {
   auditLog(action: $action, role: $role, from: $from, to: $to, first: $first) { sequence action role actor hash } }`;
 

@@ -41,6 +41,17 @@ const REASONS: Readonly<Record<string, string>> = {
     'The holder’s pages show the holder’s own file, its region with it; the holder chooses none.',
 };
 
+/**
+ * Operations a page sends for some of its roles only (`<page> <Operation>` → those roles, and where
+ * the page decides it). Each is also covered by a browser test showing the other roles no such control.
+ */
+const ONLY_FOR: Readonly<Record<string, { roles: readonly Role[]; why: string }>> = {
+  'holderFile SearchHolders': {
+    roles: ['PUBLIC_SECURITY'],
+    why: 'HolderFile.tsx shows 按姓名查找 to PUBLIC_SECURITY only (Art. 5 delegates registration and acceptance, not look-ups by name); test/browser/police-file.test.ts: the street office sees no search box',
+  },
+};
+
 /** A shield rule as ROOT_RULES holds it: a named rule, or a logic rule holding `.rules`. */
 interface ShieldRule {
   readonly name?: string;
@@ -91,12 +102,15 @@ const MAY_CALL = new Map<string, Set<Role>>(
 
 const pages = consolePages();
 const rolesOfPage = (key: string): readonly Role[] => PAGES.find((p) => p.key === key)?.roles ?? [];
+/** the roles for which a page sends an operation: the page's, or fewer where ONLY_FOR says so */
+const rolesSending = (key: string, operation: string): readonly Role[] =>
+  ONLY_FOR[`${key} ${operation}`]?.roles.filter((r) => rolesOfPage(key).includes(r)) ?? rolesOfPage(key);
 
 /** `field@ROLE` for every root field a page sends and every role of that page */
 const USED = new Set(
   pages.flatMap((page) =>
     page.operations.flatMap((op) =>
-      op.rootFields.flatMap((field) => rolesOfPage(page.key).map((role) => `${field}@${role}`)),
+      op.rootFields.flatMap((field) => rolesSending(page.key, op.name).map((role) => `${field}@${role}`)),
     ),
   ),
 );
@@ -149,11 +163,16 @@ describe('every root field is reachable from the console by the roles that may c
     );
   });
 
+  it('every ONLY_FOR entry names an operation its page sends', () => {
+    const sent = new Set(pages.flatMap((p) => p.operations.map((o) => `${p.key} ${o.name}`)));
+    expect(Object.keys(ONLY_FOR).filter((k) => !sent.has(k))).toEqual([]);
+  });
+
   it('no page sends a field one of its roles may not call', () => {
     const wrong = pages.flatMap((page) =>
       page.operations.flatMap((op) =>
         op.rootFields.flatMap((field) =>
-          rolesOfPage(page.key)
+          rolesSending(page.key, op.name)
             .filter((role) => !MAY_CALL.get(field)?.has(role))
             .map((role) => `${page.key} (${op.file} ${op.name}): ${field} refused to ${role}`),
         ),
