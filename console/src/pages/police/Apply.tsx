@@ -26,7 +26,15 @@ import { ErrorAlert } from '../../layout/ErrorAlert';
 import type { ApplyForPermitMutation, IntakeHolderQuery, ResidenceBasis } from '../../gql/graphql';
 import type { IntakeStrings } from '../../i18n/police-intake.zh-CN';
 import { ApplyForPermit, IntakeHolder } from './Apply.ops';
-import { BASES, IntakeRefusal, basisText, officeName, storeReceipt, useIntake } from './intake-shared';
+import {
+  BASES,
+  IntakeRefusal,
+  basisText,
+  officeName,
+  residenceLine,
+  storeReceipt,
+  useIntake,
+} from './intake-shared';
 
 type Holder = NonNullable<IntakeHolderQuery['permitHolder']>;
 type Application = ApplyForPermitMutation['applyForPermit'];
@@ -141,8 +149,8 @@ export function Apply() {
       deadlineProvisional: a.deadlineProvisional,
       name: a.holder.name,
       citizenIdNumber: a.holder.citizenIdNumber,
-      residence: `${a.holder.residenceRegion.nameZh}${a.holder.residenceAddress}`,
-      office: officeName(a.holder.residenceRegion.nameZh),
+      residence: residenceLine(a.holder.residenceRegion.nameZh, a.holder.residenceAddress),
+      office: officeName(),
       citations: a.reasons.map((r) => r.citation),
     });
     void navigate('/acceptance-receipt');
@@ -204,7 +212,7 @@ export function Apply() {
               {
                 key: 'r',
                 label: s.residenceAddress,
-                children: `${holder.residenceRegion.nameZh}${holder.residenceAddress}`,
+                children: residenceLine(holder.residenceRegion.nameZh, holder.residenceAddress),
               },
               {
                 key: 'g',

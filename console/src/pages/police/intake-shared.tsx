@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Space } from 'antd';
 import { GatewayError, request } from '../../api/client';
+import { resolveRegionCode } from '../../../../src/law/regions';
 import { getSession } from '../../auth/session';
 import { citationText, type CitationLike } from '../../fields';
 import { useI18n, type Locale } from '../../i18n';
@@ -129,8 +130,18 @@ export function storedReceipt(): AcceptanceReceiptState | null {
   }
 }
 
-/** The office as the receipt names it: the signed-in caller's label and its region. */
-export function officeName(regionName: string | undefined): string {
+/** The office as the receipt names it: the signed-in caller's label, after its region unless the label names it. */
+export function officeName(): string {
   const sess = getSession();
-  return [sess?.label, regionName].filter(Boolean).join(' · ');
+  const label = sess?.label ?? '';
+  const region = sess?.region ? resolveRegionCode(sess.region)?.nameZh : undefined;
+  if (!region || label.includes(region)) return label;
+  // 市公安局 of 洛阳市: 洛阳市公安局
+  if (region.endsWith('市') && label.startsWith('市')) return `${region.slice(0, -1)}${label}`;
+  return `${region}${label}`;
+}
+
+/** The residence as one line: the address, after its district or county unless the address names it. */
+export function residenceLine(regionName: string, address: string): string {
+  return address.includes(regionName) ? address : `${regionName}${address}`;
 }
