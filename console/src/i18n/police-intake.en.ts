@@ -76,6 +76,7 @@ export const intakeEn: IntakeStrings = {
   appliedOn: 'Accepted on',
   appliedOnRefused: 'Applied on',
   applicationId: 'Application no.',
+  applicationIdRefused: 'Application no.',
   issueDeadline: 'Issue by (Art. 11)',
   issueDeadlineText: (d: string) => `${d} (15 working days from acceptance)`,
   provisional:

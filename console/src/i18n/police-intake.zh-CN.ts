@@ -75,6 +75,7 @@ export const intakeZhCN = {
   appliedOn: '受理日期',
   appliedOnRefused: '申请日期',
   applicationId: '受理编号',
+  applicationIdRefused: '申请编号',
   issueDeadline: '发证期限（第十一条）',
   issueDeadlineText: (d: string) => `${d} 前发证（自受理之日起十五个工作日）`,
   provisional: '该期限涉及尚未公布节假日安排的年份，暂按周末计算，公布后可能调整。',

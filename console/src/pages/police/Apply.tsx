@@ -287,7 +287,11 @@ export function Apply() {
             size="small"
             column={1}
             items={[
-              { key: 'id', label: s.applicationId, children: <code>{answer.id}</code> },
+              {
+                key: 'id',
+                label: answer.status === 'REFUSED' ? s.applicationIdRefused : s.applicationId,
+                children: <code>{answer.id}</code>,
+              },
               {
                 key: 'd',
                 label: answer.status === 'REFUSED' ? s.appliedOnRefused : s.appliedOn,
