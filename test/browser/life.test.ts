@@ -9,7 +9,9 @@
  * through 申领受理 is 不予受理, citing 第二条 (six months not reached, with that day); on 2025-07-07
  * it is 受理 with the Art. 11 deadline, which a GraphQL read with a real token confirms; the 受理回执
  * shows the office, the name and full ID number, 受理日期, 发证期限 and the articles, and the URL
- * carries no ID number. No request to another origin, no CSP violation; screenshots under
+ * carries no ID number. On 2025-07-10 待发证 lists the application 期限内 and 发证 issues the permit
+ * (on record with that day); on 2026-06-22, in the window before the first anniversary (Art. 13),
+ * 签注 by ID number endorses it and the permit is valid through year 2's window. No request to another origin, no CSP violation; screenshots under
  * test-results/police-life-*.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,6 +188,75 @@ describe.skipIf(!HAVE_CHROMIUM)('a permit from registration on, through the form
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: /返\s*回/ }).click();
     await page.getByRole('heading', { name: '申领受理', level: 2 }).waitFor();
+  });
+
+  const ISSUED_ON = '2025-07-10';
+  // Art. 13: year 1's window runs from the day after A_1 minus one month to A_1 (2026-07-10, a Friday)
+  const ENDORSED_ON = '2026-06-22';
+  let permitId = '';
+
+  it('待发证 three days later: 发证 from the list', async () => {
+    await travelTo(ISSUED_ON);
+    await openPage('待发证');
+    const row = page.getByTestId('pending-list').locator('tbody tr.ant-table-row', { hasText: PERSON_ID });
+    await expect.poll(() => row.count(), { timeout: 15000 }).toBe(1);
+    await screenshot(page, 'police-life-pending');
+    const listed = await row.innerText();
+    expect(listed).toContain(PERSON_NAME);
+    expect(listed).toContain('期限内');
+    expect(await page.getByLabel('发证日期', { exact: true }).inputValue()).toBe(ISSUED_ON);
+    await row.getByRole('button', { name: '发证' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认发证' }).click();
+    const issued = page.getByTestId('pending-issued');
+    await issued.waitFor();
+    expect(await issued.innerText()).toContain(PERSON_NAME);
+    permitId = await page.getByTestId('pending-issued-id').innerText();
+    await expect.poll(() => row.count()).toBe(0);
+    await screenshot(page, 'police-life-issued');
+
+    const h = (await ok(g, HOLDER, { id: PERSON_ID }, token)).permitHolder;
+    expect(h.permits).toEqual([{ id: permitId, issuedOn: ISSUED_ON, endorsements: [] }]);
+    expect(h.applications[1]).toMatchObject({
+      status: 'ISSUED',
+      permit: { id: permitId, issuedOn: ISSUED_ON },
+    });
+  });
+
+  it('签注 in the window before the first anniversary: the permit is valid a year on', async () => {
+    await travelTo(ENDORSED_ON);
+    await openPage('签注');
+    const byId = page.getByTestId('endorse-by-id');
+    await byId.getByLabel('公民身份号码', { exact: true }).fill(PERSON_ID);
+    await byId.getByRole('button', { name: '查询持证人' }).click();
+    const holderShown = byId.getByTestId('endorse-by-id-holder');
+    await holderShown.waitFor();
+    const before = await holderShown.innerText();
+    expect(before).toContain(PERSON_NAME);
+    expect(before).toContain(ISSUED_ON);
+    expect(before).toContain('2026-06-11');
+    expect(before).toContain('2026-07-10');
+    await byId.getByRole('button', { name: '签注', exact: true }).click();
+    const done = byId.getByTestId('endorse-by-id-done');
+    await done.waitFor();
+    await screenshot(page, 'police-life-endorsed');
+
+    const p = (
+      await ok(
+        g,
+        `query($id: String!) { permitHolder(citizenIdNumber: $id) { permits { id status validThrough
+          endorsements { endorsedOn extendsValidityThrough } } } }`,
+        { id: PERSON_ID },
+        token,
+      )
+    ).permitHolder.permits[0];
+    expect(p.id).toBe(permitId);
+    expect(p.status).toBe('VALID');
+    expect(p.endorsements).toHaveLength(1);
+    expect(p.endorsements[0].endorsedOn).toBe(ENDORSED_ON);
+    // valid through year 2's window: 2027-07-10 or the next working day after it
+    expect(p.validThrough >= '2027-07-10' && p.validThrough <= '2027-07-20').toBe(true);
+    expect(p.endorsements[0].extendsValidityThrough).toBe(p.validThrough);
+    expect(await done.innerText()).toContain(p.validThrough);
   });
 
   it('asked no other origin and broke no CSP rule', () => {
