@@ -27,7 +27,7 @@ import {
   signInDemo,
   type Watched,
 } from '../support/browser';
-import { APPLY, HOLDER, REGISTER, idNumber, ok, registration } from '../e2e/helpers';
+import { APPLY, REGISTER, idNumber, ok, registration } from '../e2e/helpers';
 
 const HAVE_CHROMIUM = chromiumAvailable();
 const PSB = '市公安局';
@@ -68,7 +68,7 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
       g,
       REGISTER,
       {
-        input: registration(FRESH_ID, FRESH_NAME, '410311', addMonths(today, -7), {
+        input: registration(FRESH_ID, FRESH_NAME, '410311', addMonths(todayInShanghai(Date.now), -7), {
           residenceAddress: '洛阳市洛龙区开元大道9号',
         }),
       },
@@ -96,9 +96,9 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
     try {
       await b.click({ timeout: 15000 });
     } catch (e) {
-      await screenshot(page, 'police-debug-search');
-      console.log('DEBUGBODY', page.url(), await page.locator('body').innerText());
-      console.log('DEBUGHTML', await page.locator('form').first().innerHTML());
+      await screenshot(page, 'police-search-missing');
+      // what the clerk saw when 查询 could not be pressed
+      console.warn(page.url(), await page.locator('body').innerText());
       throw e;
     }
   }
