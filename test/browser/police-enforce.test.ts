@@ -115,10 +115,11 @@ describe.skipIf(!HAVE_CHROMIUM)('违法处理 and 收缴 (PUBLIC_SECURITY) in Ch
     const form = psb.locator('form#violation');
     expect(await psb.getByTestId('fine-range').innerText()).toContain('请先选择条款');
     await chooseOption(psb, '违法行为（条款）', '第二十条第（二）项');
-    expect(await psb.getByTestId('fine-range').innerText()).toBe(
-      '第二十条：罚款 0 元至 200 元（含本数），并给予警告。',
-    );
-    expect(await psb.getByTestId('warning').innerText()).toContain('给予警告');
+    // the choice is drawn on the next render: asked until it shows (a loaded machine is slow)
+    await expect
+      .poll(() => psb.getByTestId('fine-range').innerText())
+      .toBe('第二十条：罚款 0 元至 200 元（含本数），并给予警告。');
+    await expect.poll(() => psb.getByTestId('warning').innerText()).toContain('给予警告');
     const bodies = sent(psb);
     await form.getByLabel('罚款（元）').fill('5000');
     await form.getByRole('button', { name: button('记录处罚') }).click();
@@ -128,10 +129,10 @@ describe.skipIf(!HAVE_CHROMIUM)('违法处理 and 收缴 (PUBLIC_SECURITY) in Ch
 
     // Art. 21(1): 200–1000 and no warning; 5000 is still refused, 500 fits
     await chooseOption(psb, '违法行为（条款）', '第二十一条第一款第（一）项');
-    expect(await psb.getByTestId('fine-range').innerText()).toBe(
-      '第二十一条：罚款 200 元至 1000 元（含本数），不予警告。',
-    );
-    expect(await psb.getByTestId('warning').innerText()).toContain('不予警告');
+    await expect
+      .poll(() => psb.getByTestId('fine-range').innerText())
+      .toBe('第二十一条：罚款 200 元至 1000 元（含本数），不予警告。');
+    await expect.poll(() => psb.getByTestId('warning').innerText()).toContain('不予警告');
     await expect.poll(() => form.innerText()).toContain('罚款应在200元至1000元之间（含本数）');
     await form.getByLabel('罚款（元）').fill('500');
     await form.getByLabel('没收违法所得（元）').fill('300');

@@ -92,9 +92,12 @@ describe.skipIf(!HAVE_CHROMIUM)('待发证 and 签注 (PUBLIC_SECURITY, DELEGATE
   }
 
   async function search(page: Page) {
+    // while a list loads, Ant Design's button reads "loading 查询" (its spinner's label) and ignores
+    // clicks: wait until no button is loading, then press 查询
+    await page.locator('.ant-btn-loading').first().waitFor({ state: 'detached', timeout: 50_000 });
     const b = page.getByRole('button', { name: '查询', exact: true });
     try {
-      await b.click({ timeout: 15000 });
+      await b.click({ timeout: 30_000 });
     } catch (e) {
       await screenshot(page, 'police-search-missing');
       // what the clerk saw when 查询 could not be pressed
