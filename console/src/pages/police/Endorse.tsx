@@ -6,7 +6,7 @@
  * (permitHolder) and endorses the current permit; an early endorsement is refused by the gateway,
  * shown with its sentence, 第十三条 and the window's from/to.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { request } from '../../api/client';
@@ -70,20 +70,24 @@ function DueList() {
   const [done, setDone] = useState<Record<string, PermitFields>>({});
   const [rowError, setRowError] = useState<{ row: Row; error: unknown } | null>(null);
 
+  /** the newest list asked for: an older answer arriving later is dropped, never shown over it */
+  const asked = useRef(0);
   const load = async (r: Range, after: string | null, pageNo: number) => {
+    const mine = ++asked.current;
     setLoading(true);
     setError(null);
     try {
       const list = (await request(EndorsementsDue, { ...r, first: PAGE_SIZE, after })).endorsementsDue;
+      if (mine !== asked.current) return;
       setRange(r);
       setRows(list);
       setPage(pageNo);
       setCursor(list.length > 0 ? list[list.length - 1].id : after);
       setMore(list.length === PAGE_SIZE);
     } catch (e) {
-      setError(e);
+      if (mine === asked.current) setError(e);
     } finally {
-      setLoading(false);
+      if (mine === asked.current) setLoading(false);
     }
   };
 

@@ -5,7 +5,7 @@
  * issues the permit on the 发证日期 given above the list: the row leaves the list and the new
  * permit's number, valid-through and first endorsement window are shown.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -56,7 +56,10 @@ export function Pending() {
   const [issued, setIssued] = useState<IssuePermitMutation['issuePermit'] | null>(null);
   const issuedOnField = Form.useWatch('issuedOn', form);
 
+  /** the newest list asked for: an older answer arriving later is dropped, never shown over it */
+  const asked = useRef(0);
   const load = async (q: Query, after: string | null, pageNo: number) => {
+    const mine = ++asked.current;
     setLoading(true);
     setError(null);
     try {
@@ -64,15 +67,16 @@ export function Pending() {
       const list = q.onlyOverdue
         ? (await request(OverdueApplications, vars)).overdueApplications
         : (await request(OpenApplications, vars)).openApplications;
+      if (mine !== asked.current) return;
       setQuery(q);
       setRows(list);
       setPage(pageNo);
       setCursor(list.length > 0 ? list[list.length - 1].id : after);
       setMore(list.length === PAGE_SIZE);
     } catch (e) {
-      setError(e);
+      if (mine === asked.current) setError(e);
     } finally {
-      setLoading(false);
+      if (mine === asked.current) setLoading(false);
     }
   };
 
