@@ -21,6 +21,7 @@ import {
 import type { DecisionRow, EntitlementRow } from '../db/entities';
 import { DecisionWriteFailed, writeDecisions, type DecisionWrite } from '../db/decision-writer';
 import { entitlementsByCode } from '../db/entitlements';
+import { holdersWithDependents } from '../db/holders';
 import { storeDecisionBody } from '../db/reasons';
 import type { AuditEvent } from './audit';
 import { auditActor, officeRegion } from './caller';
@@ -71,7 +72,6 @@ export interface EligibilityQueryInput {
 }
 
 type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
-const ph = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function entitlementFromRow(r: EntitlementRow): Entitlement {
   const key = `${r.article}.1.${r.clause}` as Parameters<typeof cite>[0];
@@ -179,7 +179,6 @@ export function parseQuery(
 
 /** Statements 1–4: the entitlements asked about, the holders with their dependents, their permits and acts. */
 export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQuery[]): Promise<BatchFacts> {
-  const sql = em as SqlEm;
   const codes = [...new Set(parsed.map((p) => p.code))];
   const ids = [...new Set(parsed.map((p) => p.id))];
   // 1: the entitlements asked about
@@ -190,13 +189,9 @@ export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQ
   // 2: holders with their dependents (the children a school may name under 18(7))
   const holders = new Map<string, { id: number; nameKey: string }>();
   const children = new Map<string, string>();
-  for (const r of await sql.execute(
-    `select h.id, h.citizen_id_number, h.name_key, d.citizen_id_number as child_id, d.birth_date as child_birth
-       from holder h left join dependent d on d.holder_id = h.id where h.citizen_id_number in (${ph(ids.length)})`,
-    ids,
-  )) {
-    holders.set(String(r.citizen_id_number), { id: Number(r.id), nameKey: String(r.name_key) });
-    if (r.child_id != null) children.set(`${r.id as number}:${r.child_id as string}`, String(r.child_birth));
+  for (const h of await holdersWithDependents(em, ids)) {
+    holders.set(h.citizenIdNumber, { id: h.id, nameKey: h.nameKey });
+    if (h.child) children.set(`${h.id}:${h.child.citizenIdNumber}`, h.child.birthDate);
   }
   const holderIds = [...holders.values()].map((h) => h.id);
   // 3–4: permits (+ confiscations), then endorsements, moves and replacements
