@@ -2,7 +2,6 @@
  * Loading the facts the rules need, in bulk: a constant number of statements whatever the number
  * of holders (verifyEligibilityBatch and the per-request DataLoaders both use this).
  */
-import type { EntityManager } from '@mikro-orm/core';
 import {
   resolveRegionCode,
   permitStateOn,
@@ -16,6 +15,7 @@ import {
 } from '../law';
 import type { ConfiscationRow, EndorsementRow, PermitRow, ResidenceChangeRow } from '../db/entities';
 import { permitActs, permitRows } from '../db/permit-facts';
+import type { Target } from '../db/sql';
 
 export interface PermitBundle {
   readonly permit: PermitRow;
@@ -30,7 +30,7 @@ const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
 
 /** Two statements: permits with their confiscation, then endorsements, moves and replacements together. */
 export async function loadBundles(
-  em: EntityManager,
+  em: Target,
   by: { holderIds?: readonly number[]; permitIds?: readonly number[] },
 ): Promise<PermitBundle[]> {
   const ids = [...new Set(by.holderIds ?? by.permitIds ?? [])];

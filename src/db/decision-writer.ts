@@ -5,10 +5,10 @@
  * A write's promise settles only after its group committed — nothing answered is lost — and a
  * group that fails rejects every write in it. Audit order is queue order is commit order.
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { DecisionRow } from './entities';
 import { extendChain, type ChainEvent } from './audit-chain';
-import { columnsOf, on, statement, transaction, type Sql } from './sql';
+import { columnsOf, sqlOf, statement, transaction, type Target } from './sql';
 
 /** One request's rows: its decisions (maybe none, e.g. permitStatus) and its audit entries. */
 export interface DecisionWrite {
@@ -62,11 +62,8 @@ function decisionTuple(d: DecisionRow, pg: boolean): unknown[] {
  * a transaction of its own; code without a writer (a seed, a tool, a share code's claim) calls it
  * with its EntityManager, inside its transaction.
  */
-export async function writeDecisions(
-  target: EntityManager | Sql,
-  writes: readonly DecisionWrite[],
-): Promise<void> {
-  const sql = 'getConnection' in target ? on(target) : target;
+export async function writeDecisions(target: Target, writes: readonly DecisionWrite[]): Promise<void> {
+  const sql = sqlOf(target);
   const decisions = writes.flatMap((w) => w.decisions);
   if (decisions.length > 0) {
     const rows = decisions.map((d) => decisionTuple(d, sql.pg));

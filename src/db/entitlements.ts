@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { EntitlementEntity, EntitlementEnd, type EntitlementRow } from './entities';
-import { isPostgres, listParam, query, statement } from './sql';
+import { listParam, sqlOf, statement, type Target } from './sql';
 
 type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -54,12 +54,12 @@ const BY_CODE = statement({
 
 /** The entitlements of these codes (unknown ones are left out); a prepared statement (hot path). */
 export async function entitlementsByCode(
-  em: EntityManager,
+  target: Target,
   codes: readonly string[],
 ): Promise<EntitlementRow[]> {
   if (codes.length === 0) return [];
-  const pg = isPostgres(em);
-  return (await query(em, BY_CODE, [listParam(pg, codes)])).map(entitlementRow);
+  const sql = sqlOf(target);
+  return (await sql.query(BY_CODE, [listParam(sql.pg, codes)])).map(entitlementRow);
 }
 
 /**

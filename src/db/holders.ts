@@ -1,7 +1,7 @@
 /** Holder look-ups by ID number or id (the holder as a caller, and a share code's holder). */
 import type { EntityManager } from '@mikro-orm/core';
 import { Holder, type HolderRow } from './entities';
-import { isPostgres, listParam, query, statement } from './sql';
+import { listParam, sqlOf, statement, type Target } from './sql';
 
 export async function holderByCitizenIdNumber(
   em: EntityManager,
@@ -40,16 +40,19 @@ export interface HolderWithDependent {
 
 /** The holders of these ID numbers with their dependents, in one prepared statement (verification). */
 export async function holdersWithDependents(
-  em: EntityManager,
+  target: Target,
   citizenIdNumbers: readonly string[],
 ): Promise<HolderWithDependent[]> {
   if (citizenIdNumbers.length === 0) return [];
-  const rows = await query(em, WITH_DEPENDENTS, [listParam(isPostgres(em), citizenIdNumbers)]);
+  const sql = sqlOf(target);
+  const rows = await sql.query(WITH_DEPENDENTS, [listParam(sql.pg, citizenIdNumbers)]);
   return rows.map((r) => ({
     id: Number(r.id),
     citizenIdNumber: String(r.citizen_id_number),
     nameKey: String(r.name_key),
     child:
-      r.child_id == null ? null : { citizenIdNumber: String(r.child_id), birthDate: String(r.child_birth) },
+      r.child_id == null
+        ? null
+        : { citizenIdNumber: r.child_id as string, birthDate: String(r.child_birth as string) },
   }));
 }

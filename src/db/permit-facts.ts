@@ -4,8 +4,7 @@
  * replacement card of those permits in one statement. Prepared statements (src/db/sql.ts): the
  * hot path of every verification.
  */
-import type { EntityManager } from '@mikro-orm/core';
-import { isPostgres, listParam, query, statement, type Row } from './sql';
+import { listParam, sqlOf, statement, type Row, type Target } from './sql';
 
 const PERMITS_SELECT = `select p.id, p.holder_id, p.application_id, p.issued_on, p.issue_month_day, p.issuing_authority, p.region_code, p.actor, p.created_at,
         c.id as c_id, c.confiscated_on, c.reason as c_reason, c.actor as c_actor, c.created_at as c_created_at
@@ -36,20 +35,22 @@ const ACTS = statement({
 
 /** The permits (with their confiscation, `c_*`) of these holders, or with these ids, by issue date. */
 export async function permitRows(
-  em: EntityManager,
+  target: Target,
   by: { readonly holderIds: readonly number[] } | { readonly permitIds: readonly number[] },
 ): Promise<Row[]> {
   const ids = 'holderIds' in by ? by.holderIds : by.permitIds;
   if (ids.length === 0) return [];
-  return query(em, 'holderIds' in by ? PERMITS_OF_HOLDERS : PERMITS_BY_ID, [listParam(isPostgres(em), ids)]);
+  const sql = sqlOf(target);
+  return sql.query('holderIds' in by ? PERMITS_OF_HOLDERS : PERMITS_BY_ID, [listParam(sql.pg, ids)]);
 }
 
 /**
  * The acts on these permits, by date: `k` E (endorsement: d1 endorsed on, n year), C (move: d1,
  * r1 → r2, addr, flag change registration), R (replacement card: d1 issued on, n card version).
  */
-export async function permitActs(em: EntityManager, permitIds: readonly number[]): Promise<Row[]> {
+export async function permitActs(target: Target, permitIds: readonly number[]): Promise<Row[]> {
   if (permitIds.length === 0) return [];
-  const ids = listParam(isPostgres(em), permitIds);
-  return query(em, ACTS, [ids, ids, ids]);
+  const sql = sqlOf(target);
+  const ids = listParam(sql.pg, permitIds);
+  return sql.query(ACTS, [ids, ids, ids]);
 }

@@ -110,17 +110,26 @@ function loggingConnection(em: EntityManager): LoggingConnection {
   return em.getConnection() as unknown as LoggingConnection;
 }
 
-/** One statement on `em`'s connection: its transaction's, else one from the pool for this statement. */
-export async function query(em: EntityManager, st: Statement, params: readonly unknown[]): Promise<Row[]> {
+/**
+ * Several statements on one connection of `em` (not a transaction of their own): its transaction's
+ * when it is in one, else one taken from the pool for them and given back after.
+ */
+export async function connection<T>(em: EntityManager, work: (sql: Sql) => Promise<T>): Promise<T> {
   const log = loggingConnection(em);
   const trx = em.getTransactionContext<{ client: KnexClient }>();
   const client = trx ? trx.client : log.getKnex().client;
   const raw = await client.acquireConnection();
+  const conn = asConn(em, raw);
   try {
-    return await run(log, asConn(em, raw), st, params);
+    return await work({ pg: conn.pg, query: (st, params) => run(log, conn, st, params) });
   } finally {
     await client.releaseConnection(raw);
   }
+}
+
+/** One statement on `em`'s connection (see `connection`). */
+export async function query(em: EntityManager, st: Statement, params: readonly unknown[]): Promise<Row[]> {
+  return connection(em, (sql) => sql.query(st, params));
 }
 
 /** Where statements run: a transaction of this module's own, or an EntityManager (`on(em)`). */
@@ -129,9 +138,16 @@ export interface Sql {
   query(st: Statement, params: readonly unknown[]): Promise<Row[]>;
 }
 
-/** The statements of `em`: in its transaction when it is in one. */
+/** The statements of `em`: in its transaction when it is in one, each on a connection of its own otherwise. */
 export function on(em: EntityManager): Sql {
   return { pg: isPostgres(em), query: (st, params) => query(em, st, params) };
+}
+
+/** Either an EntityManager or statements already on a connection. */
+export type Target = EntityManager | Sql;
+
+export function sqlOf(target: Target): Sql {
+  return 'getConnection' in target ? on(target) : target;
 }
 
 /**
