@@ -41,7 +41,9 @@ describe.each(DBS)('verification statements on %s', (db) => {
     await check(valid); // the first check compiles
     await g.gateway.decisions.flush();
     const prepares = { sqlite: 0, pg: 0, named: 0 };
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back after the check
     const sqlitePrepare = Database.prototype.prepare;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back after the check
     const pgQuery = Client.prototype.query;
     Database.prototype.prepare = function (this: Database.Database, source: string) {
       prepares.sqlite += 1;
