@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ratio`: single `verifyEligibility` throughput ÷ the same server's `{ __typename }`
- * throughput (issue 8, first row), then the second row: the per-item cost inside a 1000-query
+ * throughput (issue 8, first row; measured in BENCH_ROUNDS alternating stretches), then the second row: the per-item cost inside a 1000-query
  * batch ÷ one single check (medians of 5 batches and 200 sequential checks). One server process in production mode, rate limit off, both runs
  * with the same department token, 10 connections, BENCH_SECONDS each (default 20) after a warm-up.
  * SQLite (a fresh demo-seeded file) or DATABASE_URL (PostgreSQL: the database is seeded with the
@@ -20,6 +20,8 @@ import { demoPeople } from '../seeds/demo';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 10;
+/** alternating stretches of { __typename } and verifyEligibility (BENCH_ROUNDS, default 4) */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const SECRET = 'bench-secret-for-the-luoyang-gateway-0123456789';
 const PORT = Number(process.env.BENCH_PORT ?? 4556);
 
@@ -94,6 +96,7 @@ async function main() {
   const people = demoPeople();
   const verify =
     'query($q: EligibilityQuery!) { verifyEligibility(query: $q) { decisionId eligible permit { status validThrough } reasons { code passed } } }';
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   let seq = 0;
   let bad = 0;
   const run = (duration: number, body: () => string) =>
@@ -127,16 +130,37 @@ async function main() {
     });
   };
   process.stderr.write(
-    `bench:ratio: warm-up, then ${SECONDS} s of { __typename } and ${SECONDS} s of verifyEligibility\n`,
+    `bench:ratio: warm-up, then ${SECONDS} s of { __typename } and ${SECONDS} s of verifyEligibility in ${ROUNDS} alternating rounds\n`,
   );
   await run(Math.min(5, SECONDS), typename);
   process.stderr.write('bench:ratio: warm-up 1/2 done\n');
   await run(Math.min(5, SECONDS), check);
   bad = 0;
-  const base = await run(SECONDS, typename);
-  process.stderr.write(`bench:ratio: { __typename } ${Math.round(base.requests.average)} req/s\n`);
-  const verified = await run(SECONDS, check);
-  process.stderr.write(`bench:ratio: verifyEligibility ${Math.round(verified.requests.average)} req/s\n`);
+  // side by side in ROUNDS alternating stretches (the order swapped each round), so that a change
+  // in the machine's load during the run falls on both figures alike
+  const rounds: { typenameRps: number; verifyRps: number }[] = [];
+  const totals = { typename: 0, verify: 0, seconds: 0, errors: 0 };
+  const latencies: { p50: number; p99: number }[] = [];
+  const stretch = Math.max(2, Math.round(SECONDS / ROUNDS));
+  for (let k = 0; k < ROUNDS; k += 1) {
+    const pair: Record<'typename' | 'verify', autocannon.Result | null> = { typename: null, verify: null };
+    for (const which of k % 2 === 0 ? (['typename', 'verify'] as const) : (['verify', 'typename'] as const))
+      pair[which] = await run(stretch, which === 'typename' ? typename : check);
+    const t = pair.typename!;
+    const v = pair.verify!;
+    totals.typename += t.requests.total;
+    totals.verify += v.requests.total;
+    totals.seconds += stretch;
+    totals.errors += t.errors + t.non2xx + v.errors + v.non2xx;
+    latencies.push({ p50: v.latency.p50, p99: v.latency.p99 });
+    rounds.push({
+      typenameRps: Math.round(t.requests.total / stretch),
+      verifyRps: Math.round(v.requests.total / stretch),
+    });
+    process.stderr.write(
+      `bench:ratio: round ${k + 1}/${ROUNDS}: { __typename } ${rounds[k].typenameRps} req/s, verifyEligibility ${rounds[k].verifyRps} req/s\n`,
+    );
+  }
   // issue 8's second row on this database: per-item cost in a 1000-query batch ÷ one single check
   const post = (body: string) =>
     fetch(url, {
@@ -165,19 +189,19 @@ async function main() {
     await post(JSON.stringify({ query: batchQuery, variables: { qs } }));
     if (k > 0) batches.push(performance.now() - t0);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const report = {
     database: process.env.DATABASE_URL ? 'postgresql' : 'sqlite',
-    seconds: SECONDS,
+    seconds: totals.seconds,
     connections: CONNECTIONS,
-    typenameRps: Math.round(base.requests.average),
-    verifyEligibilityRps: Math.round(verified.requests.average),
-    ratio: Math.round((verified.requests.average / base.requests.average) * 1000) / 1000,
-    verifyLatencyMs: { p50: verified.latency.p50, p99: verified.latency.p99 },
+    typenameRps: Math.round(totals.typename / totals.seconds),
+    verifyEligibilityRps: Math.round(totals.verify / totals.seconds),
+    ratio: Math.round((totals.verify / totals.typename) * 1000) / 1000,
+    ratioPerRound: rounds.map((r) => Math.round((r.verifyRps / r.typenameRps) * 1000) / 1000),
+    verifyLatencyMs: { p50: median(latencies.map((l) => l.p50)), p99: median(latencies.map((l) => l.p99)) },
     sequentialSingleMs: Math.round(median(singles) * 100) / 100,
     batch1000Ms: Math.round(median(batches)),
     perItemBatchCostRatio: Math.round((median(batches) / 1000 / median(singles)) * 1000) / 1000,
-    errors: base.errors + base.non2xx + verified.errors + verified.non2xx + bad,
+    errors: totals.errors + bad,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   await stopServer(server);

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { extendChain } from '../db/audit-chain';
+import { on } from '../db/sql';
 import { auditActor, type Caller } from './caller';
 
 export { GENESIS_HASH, entryHash } from '../db/audit-chain';
@@ -24,7 +25,7 @@ export async function appendAudit(
 ): Promise<void> {
   const actor = auditActor(caller);
   await extendChain(
-    em,
+    on(em),
     events.map((ev) => ({ ...ev, actor, role: caller.role, at: now })),
   );
 }

@@ -2,7 +2,6 @@
  * Loading the facts the rules need, in bulk: a constant number of statements whatever the number
  * of holders (verifyEligibilityBatch and the per-request DataLoaders both use this).
  */
-import type { EntityManager } from '@mikro-orm/core';
 import {
   resolveRegionCode,
   permitStateOn,
@@ -15,8 +14,8 @@ import {
   type WorkingCalendar,
 } from '../law';
 import type { ConfiscationRow, EndorsementRow, PermitRow, ResidenceChangeRow } from '../db/entities';
-
-type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
+import { permitActs, permitRows } from '../db/permit-facts';
+import type { Target } from '../db/sql';
 
 export interface PermitBundle {
   readonly permit: PermitRow;
@@ -27,25 +26,16 @@ export interface PermitBundle {
   readonly replacementsIssued: LocalDate[];
 }
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
 
 /** Two statements: permits with their confiscation, then endorsements, moves and replacements together. */
 export async function loadBundles(
-  em: EntityManager,
+  em: Target,
   by: { holderIds?: readonly number[]; permitIds?: readonly number[] },
 ): Promise<PermitBundle[]> {
-  const sql = em as SqlEm;
   const ids = [...new Set(by.holderIds ?? by.permitIds ?? [])];
   if (ids.length === 0) return [];
-  const col = by.holderIds ? 'p.holder_id' : 'p.id';
-  const prow = await sql.execute(
-    `select p.id, p.holder_id, p.application_id, p.issued_on, p.issue_month_day, p.issuing_authority, p.region_code, p.actor, p.created_at,
-            c.id as c_id, c.confiscated_on, c.reason as c_reason, c.actor as c_actor, c.created_at as c_created_at
-       from permit p left join confiscation c on c.permit_id = p.id
-      where ${col} in (${placeholders(ids.length)}) order by p.issued_on, p.id`,
-    [...ids],
-  );
+  const prow = await permitRows(em, by.holderIds ? { holderIds: ids } : { permitIds: ids });
   const bundles = prow.map((r) => ({
     permit: {
       id: Number(r.id),
@@ -76,16 +66,7 @@ export async function loadBundles(
   if (bundles.length === 0) return [];
   const byId = new Map(bundles.map((b) => [b.permit.id, b]));
   const pids = [...byId.keys()];
-  const ph = placeholders(pids.length);
-  const acts = await sql.execute(
-    `select 'E' as k, id, permit_id, endorsed_on as d1, null as d2, year as n, null as r1, null as r2, null as addr, null as flag from endorsement where permit_id in (${ph})
-     union all
-     select 'C' as k, id, permit_id, changed_on as d1, null as d2, null as n, from_region_code as r1, to_region_code as r2, address as addr, change_registration as flag from residence_change where permit_id in (${ph})
-     union all
-     select 'R' as k, id, permit_id, issued_on as d1, null as d2, card_version as n, null as r1, null as r2, null as addr, null as flag from replacement_issue where permit_id in (${ph})
-     order by d1, id`,
-    [...pids, ...pids, ...pids],
-  );
+  const acts = await permitActs(em, pids);
   for (const a of acts) {
     const b = byId.get(Number(a.permit_id))!;
     if (a.k === 'E') {

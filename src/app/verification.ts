@@ -21,6 +21,8 @@ import {
 import type { DecisionRow, EntitlementRow } from '../db/entities';
 import { DecisionWriteFailed, writeDecisions, type DecisionWrite } from '../db/decision-writer';
 import { entitlementsByCode } from '../db/entitlements';
+import { holdersWithDependents } from '../db/holders';
+import { connection } from '../db/sql';
 import { storeDecisionBody } from '../db/reasons';
 import type { AuditEvent } from './audit';
 import { auditActor, officeRegion } from './caller';
@@ -71,7 +73,6 @@ export interface EligibilityQueryInput {
 }
 
 type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
-const ph = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function entitlementFromRow(r: EntitlementRow): Entitlement {
   const key = `${r.article}.1.${r.clause}` as Parameters<typeof cite>[0];
@@ -95,7 +96,16 @@ export function summary(
   citizenIdNumber: string,
   asOf: LocalDate,
 ): PermitSummaryView {
-  const state = stateOn(s.deps.calendar, b, asOf);
+  return summaryOf(b, stateOn(s.deps.calendar, b, asOf), permitRegionOn(b, asOf), citizenIdNumber);
+}
+
+/** The masked summary from the state and region already derived for the day asked about. */
+function summaryOf(
+  b: PermitBundle,
+  state: PermitState,
+  region: Region,
+  citizenIdNumber: string,
+): PermitSummaryView {
   return {
     maskedCitizenIdNumber: maskCitizenId(citizenIdNumber),
     status: state.status,
@@ -108,7 +118,7 @@ export function summary(
           provisional: state.endorsementWindow.provisional,
         }
       : null,
-    region: permitRegionOn(b, asOf),
+    region,
   };
 }
 
@@ -177,33 +187,33 @@ export function parseQuery(
   };
 }
 
-/** Statements 1–4: the entitlements asked about, the holders with their dependents, their permits and acts. */
+/** Statements 1–4, on one connection: the entitlements asked about, the holders with their dependents, their permits and acts. */
 export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQuery[]): Promise<BatchFacts> {
-  const sql = em as SqlEm;
   const codes = [...new Set(parsed.map((p) => p.code))];
   const ids = [...new Set(parsed.map((p) => p.id))];
-  // 1: the entitlements asked about
-  // (the end in force: the latest end act's, Art. 18(12)/19(6); src/db/entitlements.ts)
-  const ents = new Map((await entitlementsByCode(em, codes)).map((row) => [row.code, row] as const));
-  const unknown = codes.find((c) => !ents.has(c));
-  if (unknown !== undefined) throw notFound(`Entitlement ${unknown.slice(0, 64)}`);
-  // 2: holders with their dependents (the children a school may name under 18(7))
-  const holders = new Map<string, { id: number; nameKey: string }>();
-  const children = new Map<string, string>();
-  for (const r of await sql.execute(
-    `select h.id, h.citizen_id_number, h.name_key, d.citizen_id_number as child_id, d.birth_date as child_birth
-       from holder h left join dependent d on d.holder_id = h.id where h.citizen_id_number in (${ph(ids.length)})`,
-    ids,
-  )) {
-    holders.set(String(r.citizen_id_number), { id: Number(r.id), nameKey: String(r.name_key) });
-    if (r.child_id != null) children.set(`${r.id as number}:${r.child_id as string}`, String(r.child_birth));
-  }
-  const holderIds = [...holders.values()].map((h) => h.id);
-  // 3–4: permits (+ confiscations), then endorsements, moves and replacements
-  const bundles = await loadBundles(em, { holderIds });
-  const byHolder = new Map<number, PermitBundle[]>();
-  for (const b of bundles) byHolder.set(b.permit.holderId, [...(byHolder.get(b.permit.holderId) ?? []), b]);
-  return { ents, holders, children, byHolder };
+  return connection(em, async (sql) => {
+    // 1: the entitlements asked about
+    // (the end in force: the latest end act's, Art. 18(12)/19(6); src/db/entitlements.ts)
+    const ents = new Map((await entitlementsByCode(sql, codes)).map((row) => [row.code, row] as const));
+    const unknown = codes.find((c) => !ents.has(c));
+    if (unknown !== undefined) throw notFound(`Entitlement ${unknown.slice(0, 64)}`);
+    // 2: holders with their dependents (the children a school may name under 18(7))
+    const holders = new Map<string, { id: number; nameKey: string }>();
+    const children = new Map<string, string>();
+    for (const h of await holdersWithDependents(sql, ids)) {
+      holders.set(h.citizenIdNumber, { id: h.id, nameKey: h.nameKey });
+      if (h.child) children.set(`${h.id}:${h.child.citizenIdNumber}`, h.child.birthDate);
+    }
+    const holderIds = [...holders.values()].map((h) => h.id);
+    // 3–4: permits (+ confiscations), then endorsements, moves and replacements
+    const byHolder = new Map<number, PermitBundle[]>();
+    for (const b of await loadBundles(sql, { holderIds })) {
+      const list = byHolder.get(b.permit.holderId);
+      if (list) list.push(b);
+      else byHolder.set(b.permit.holderId, [b]);
+    }
+    return { ents, holders, children, byHolder };
+  });
 }
 
 /** Articles 18–19 for each query (src/law decides), the region the caller acts for as the asker's. */
@@ -216,8 +226,19 @@ export function decideBatch(
   const askerRegion = officeRegion(s.caller);
   const version = rulesVersion(s.deps.calendar);
   const at = now(s).toISOString();
-  const decisions: DecisionView[] = parsed.map((p) => {
-    const ent = entitlementFromRow(facts.ents.get(p.code)!);
+  const entitlements = new Map<string, Entitlement>();
+  const entitlementOf = (code: string) => {
+    let ent = entitlements.get(code);
+    if (!ent) {
+      ent = entitlementFromRow(facts.ents.get(code)!);
+      entitlements.set(code, ent);
+    }
+    return ent;
+  };
+  const decisions: DecisionView[] = [];
+  const rows: DecisionRow[] = [];
+  for (const p of parsed) {
+    const ent = entitlementOf(p.code);
     const holder = facts.holders.get(p.id);
     // I-7: a wrong name and an unknown ID number give the same answer; by share code the holder consented
     const matched = holder && (p.nameKey === null || holder.nameKey === p.nameKey) ? holder : null;
@@ -235,42 +256,37 @@ export function decideBatch(
       dependent: { asked: p.child !== null, birthDate: birth as LocalDate | null },
     });
     // the summary only when PERMIT_FOUND was checked (not before the law was in force)
-    const checked = decision.reasons.some((r) => r.code === 'PERMIT_FOUND');
-    return {
+    const checked = bundle !== null && decision.reasons.some((r) => r.code === 'PERMIT_FOUND');
+    const dv: DecisionView = {
       decisionId: p.decisionId,
       eligible: decision.eligible,
       entitlementCode: ent.code,
       asOf: p.asOf,
-      permit: bundle && checked ? summary(s, bundle, p.id, p.asOf) : null,
+      permit: checked && permit ? summaryOf(bundle, permit.state, permit.region, p.id) : null,
       reasons: [...decision.reasons],
       rulesVersion: version,
       at,
       department: s.caller.department,
       maskedCitizenIdNumber: maskCitizenId(p.id),
     };
-  });
-  const permitOf = (dv: DecisionView, i: number) => {
-    const h = facts.holders.get(parsed[i].id);
-    return dv.permit && h
-      ? (permitThatCounts(facts.byHolder.get(h.id) ?? [], dv.asOf)?.permit.id ?? null)
-      : null;
-  };
-  const rows: DecisionRow[] = decisions.map((dv, i) => ({
-    decisionId: dv.decisionId,
-    entitlementCode: dv.entitlementCode,
-    asOf: dv.asOf,
-    permitId: permitOf(dv, i),
-    eligible: dv.eligible,
-    body: storeDecisionBody(dv),
-    actor: s.caller.sub,
-    role: s.caller.role,
-    department: s.caller.department,
-    actorRegionCode: askerRegion.code,
-    createdAt: at,
-    // whose ID number was asked, whenever it belongs to a holder (the name may not have matched)
-    holderId: facts.holders.get(parsed[i].id)?.id ?? null,
-    byShareCode: opts.byShareCode === true,
-  }));
+    decisions.push(dv);
+    rows.push({
+      decisionId: dv.decisionId,
+      entitlementCode: dv.entitlementCode,
+      asOf: dv.asOf,
+      permitId: dv.permit && bundle ? bundle.permit.id : null,
+      eligible: dv.eligible,
+      body: storeDecisionBody(dv),
+      actor: s.caller.sub,
+      role: s.caller.role,
+      department: s.caller.department,
+      actorRegionCode: askerRegion.code,
+      createdAt: at,
+      // whose ID number was asked, whenever it belongs to a holder (the name may not have matched)
+      holderId: holder?.id ?? null,
+      byShareCode: opts.byShareCode === true,
+    });
+  }
   return { decisions, rows };
 }
 

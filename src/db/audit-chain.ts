@@ -6,8 +6,8 @@
  * does the same).
  */
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
-import { Audit, type AuditRow } from './entities';
+import type { AuditRow } from './entities';
+import { columnsOf, statement, type Sql } from './sql';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -30,16 +30,24 @@ export function entryHash(prevHash: string, e: Omit<AuditRow, 'hash' | 'prevHash
     .digest('hex');
 }
 
-type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
+/** The head of the chain: its last entry. */
+const HEAD = statement({ sqlite: 'select sequence, hash from audit_entry order by sequence desc limit 1' });
+const LOCK = statement({ sqlite: `select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})` });
+/** Every entry of an extension in one statement of fixed text (one parameter: the rows). */
+const COLUMNS = '"sequence", "at", "actor", "role", "action", "subject", "outcome", "prev_hash", "hash"';
+const INSERT = statement({
+  sqlite: `insert into "audit_entry" (${COLUMNS})
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
+      from json_each(?)`,
+  pg: `insert into "audit_entry" (${COLUMNS})
+    select * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])`,
+});
 
 /** Appends the events, in order, inside the caller's transaction ([lock], head, one insert). */
-export async function extendChain(em: EntityManager, events: readonly ChainEvent[]): Promise<void> {
+export async function extendChain(sql: Sql, events: readonly ChainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const sql = em as SqlEm;
-  if (em.getPlatform().constructor.name.startsWith('PostgreSql')) {
-    await sql.execute(`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  }
-  const head = await sql.execute('select sequence, hash from audit_entry order by sequence desc limit 1');
+  if (sql.pg) await sql.query(LOCK, []);
+  const head = await sql.query(HEAD, []);
   let sequence = head.length ? Number(head[0].sequence) : 0;
   let prev = head.length ? String(head[0].hash) : GENESIS_HASH;
   const rows: AuditRow[] = events.map((ev) => {
@@ -57,5 +65,16 @@ export async function extendChain(em: EntityManager, events: readonly ChainEvent
     prev = row.hash;
     return row;
   });
-  await em.insertMany(Audit, rows);
+  const tuple = (r: AuditRow) => [
+    r.sequence,
+    r.at,
+    r.actor,
+    r.role,
+    r.action,
+    r.subject,
+    r.outcome,
+    r.prevHash,
+    r.hash,
+  ];
+  await sql.query(INSERT, sql.pg ? columnsOf(rows.map(tuple)) : [JSON.stringify(rows.map(tuple))]);
 }

@@ -5,9 +5,10 @@
  * A write's promise settles only after its group committed — nothing answered is lost — and a
  * group that fails rejects every write in it. Audit order is queue order is commit order.
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { Decision, type DecisionRow } from './entities';
+import type { MikroORM } from '@mikro-orm/core';
+import type { DecisionRow } from './entities';
 import { extendChain, type ChainEvent } from './audit-chain';
+import { columnsOf, sqlOf, statement, transaction, type Target } from './sql';
 
 /** One request's rows: its decisions (maybe none, e.g. permitStatus) and its audit entries. */
 export interface DecisionWrite {
@@ -23,15 +24,53 @@ export class DecisionWriteFailed extends Error {
   }
 }
 
+const COLUMNS =
+  '"decision_id", "entitlement_code", "as_of", "permit_id", "eligible", "body", "actor", "role", "department", "actor_region_code", "created_at", "holder_id", "by_share_code"';
+/** Every decision of a group in one statement of fixed text (one parameter on SQLite: the rows). */
+const INSERT_DECISIONS = statement({
+  sqlite: `insert into "eligibility_decision" (${COLUMNS})
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+           value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
+      from json_each(?)`,
+  pg: `insert into "eligibility_decision" (${COLUMNS})
+    select * from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[], ?::text[], ?::text[],
+                         ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[])`,
+});
+
+function decisionTuple(d: DecisionRow, pg: boolean): unknown[] {
+  const flag = (b: boolean) => (pg ? b : b ? 1 : 0);
+  return [
+    d.decisionId,
+    d.entitlementCode,
+    d.asOf,
+    d.permitId,
+    flag(d.eligible),
+    d.body,
+    d.actor,
+    d.role,
+    d.department,
+    d.actorRegionCode,
+    d.createdAt,
+    d.holderId,
+    flag(d.byShareCode),
+  ];
+}
+
 /**
- * Writes the given requests in the caller's transaction, in order. The only SQL of the write path:
- * the writer calls it once per group; code without a writer (a seed, a tool) calls it directly.
+ * Writes the given requests in a transaction, in order: one insert of decisions, then the chain
+ * ([lock], head, one insert). The only SQL of the write path: the writer calls it once per group in
+ * a transaction of its own; code without a writer (a seed, a tool, a share code's claim) calls it
+ * with its EntityManager, inside its transaction.
  */
-export async function writeDecisions(em: EntityManager, writes: readonly DecisionWrite[]): Promise<void> {
+export async function writeDecisions(target: Target, writes: readonly DecisionWrite[]): Promise<void> {
+  const sql = sqlOf(target);
   const decisions = writes.flatMap((w) => w.decisions);
-  if (decisions.length > 0) await em.insertMany(Decision, decisions);
+  if (decisions.length > 0) {
+    const rows = decisions.map((d) => decisionTuple(d, sql.pg));
+    await sql.query(INSERT_DECISIONS, sql.pg ? columnsOf(rows) : [JSON.stringify(rows)]);
+  }
   await extendChain(
-    em,
+    sql,
     writes.flatMap((w) => w.audit),
   );
 }
@@ -93,9 +132,9 @@ export class DecisionWriter {
       await new Promise<void>((resolve) => setImmediate(resolve));
       const group = this.takeGroup();
       try {
-        await this.orm.em.fork().transactional((tem) =>
+        await transaction(this.orm.em, (tx) =>
           writeDecisions(
-            tem,
+            tx,
             group.map((p) => p.write),
           ),
         );

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { EntitlementEntity, EntitlementEnd, type EntitlementRow } from './entities';
+import { listParam, sqlOf, statement, type Target } from './sql';
 
 type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -46,17 +47,19 @@ export async function allEntitlements(em: EntityManager): Promise<EntitlementRow
   return rows.map(entitlementRow);
 }
 
-/** The entitlements of these codes (unknown ones are left out). */
+const BY_CODE = statement({
+  sqlite: `${ENTITLEMENT_SELECT} where e.code in (select value from json_each(?))`,
+  pg: `${ENTITLEMENT_SELECT} where e.code = any(?::text[])`,
+});
+
+/** The entitlements of these codes (unknown ones are left out); a prepared statement (hot path). */
 export async function entitlementsByCode(
-  em: EntityManager,
+  target: Target,
   codes: readonly string[],
 ): Promise<EntitlementRow[]> {
   if (codes.length === 0) return [];
-  const rows = await (em as SqlEm).execute(
-    `${ENTITLEMENT_SELECT} where e.code in (${placeholders(codes.length)})`,
-    [...codes],
-  );
-  return rows.map(entitlementRow);
+  const sql = sqlOf(target);
+  return (await sql.query(BY_CODE, [listParam(sql.pg, codes)])).map(entitlementRow);
 }
 
 /**

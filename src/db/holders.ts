@@ -1,6 +1,7 @@
 /** Holder look-ups by ID number or id (the holder as a caller, and a share code's holder). */
 import type { EntityManager } from '@mikro-orm/core';
 import { Holder, type HolderRow } from './entities';
+import { listParam, sqlOf, statement, type Target } from './sql';
 
 export async function holderByCitizenIdNumber(
   em: EntityManager,
@@ -20,4 +21,38 @@ export async function holderIdByCitizenIdNumber(
 export async function citizenIdNumberOfHolder(em: EntityManager, holderId: number): Promise<string | null> {
   const h = await em.findOne(Holder, { id: holderId }, { fields: ['citizenIdNumber'] });
   return h ? h.citizenIdNumber : null;
+}
+
+const WITH_DEPENDENTS_SELECT = `select h.id, h.citizen_id_number, h.name_key, d.citizen_id_number as child_id, d.birth_date as child_birth
+   from holder h left join dependent d on d.holder_id = h.id`;
+const WITH_DEPENDENTS = statement({
+  sqlite: `${WITH_DEPENDENTS_SELECT} where h.citizen_id_number in (select value from json_each(?))`,
+  pg: `${WITH_DEPENDENTS_SELECT} where h.citizen_id_number = any(?::text[])`,
+});
+
+/** A holder found by ID number, with one of their dependents (none: null) — a row per dependent. */
+export interface HolderWithDependent {
+  readonly id: number;
+  readonly citizenIdNumber: string;
+  readonly nameKey: string;
+  readonly child: { readonly citizenIdNumber: string; readonly birthDate: string } | null;
+}
+
+/** The holders of these ID numbers with their dependents, in one prepared statement (verification). */
+export async function holdersWithDependents(
+  target: Target,
+  citizenIdNumbers: readonly string[],
+): Promise<HolderWithDependent[]> {
+  if (citizenIdNumbers.length === 0) return [];
+  const sql = sqlOf(target);
+  const rows = await sql.query(WITH_DEPENDENTS, [listParam(sql.pg, citizenIdNumbers)]);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    citizenIdNumber: String(r.citizen_id_number),
+    nameKey: String(r.name_key),
+    child:
+      r.child_id == null
+        ? null
+        : { citizenIdNumber: r.child_id as string, birthDate: String(r.child_birth as string) },
+  }));
 }

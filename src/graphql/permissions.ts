@@ -35,7 +35,7 @@ const authenticated = rule('authenticated', { cache: 'contextual' })((_p, _a, ct
 );
 
 /** A DEPARTMENT may verify only the entitlements in its token's scope. */
-const inScope = rule('inScope', { cache: 'strict' })((
+const inScope = rule('inScope', { cache: 'no_cache' })((
   _p,
   args: { query?: { entitlement: string }; queries?: { entitlement: string }[]; entitlement?: string },
   ctx: GqlContext,
@@ -59,7 +59,7 @@ const inScope = rule('inScope', { cache: 'strict' })((
  */
 type RegionArgs = { input?: { residenceRegionCode?: unknown; regionCode?: unknown } };
 const regionArgCovered = (pick: (args: RegionArgs) => unknown) =>
-  rule({ cache: 'strict' })((_p, args: RegionArgs, ctx: GqlContext) => {
+  rule({ cache: 'no_cache' })((_p, args: RegionArgs, ctx: GqlContext) => {
     if (!ctx.caller) return unauthenticated();
     const code = pick(args);
     const target = typeof code === 'string' ? resolveRegionCode(code) : undefined;
