@@ -26,7 +26,6 @@ export const changesEn: ChangesStrings = {
   open: ' (',
   close: ')',
   comma: ', ',
-  basis: 'Basis',
   dateHelp: 'Default: today (China Standard Time), never after today',
   dateRequired: 'Enter a date (YYYY-MM-DD)',
 

@@ -25,7 +25,6 @@ export const changesZhCN = {
   open: '（',
   close: '）',
   comma: '，',
-  basis: '依据',
   dateHelp: '默认为今天（北京时间），不能晚于今天',
   dateRequired: '请填写日期（YYYY-MM-DD）',
 

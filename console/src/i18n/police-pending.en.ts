@@ -16,10 +16,6 @@ export const policePendingEn: PolicePendingStrings = {
   provisional: ' (provisional)',
   provisionalHelp: 'The holiday notice for that year is not yet published: the date may change',
   shown: (n: number, page: number) => `Page ${page}, ${n} rows`,
-  refusedArticle: 'Article',
-  refusedWindow: (from: string, to: string) => `Endorsement window: ${from} to ${to}`,
-  refusedServer: 'Gateway',
-  refusedReason: 'Reason',
 
   pendingTitle: 'Pending issue',
   pendingIntro:

@@ -15,10 +15,6 @@ export const policePendingZhCN = {
   provisional: '（暂定）',
   provisionalHelp: '该日期所在年份的节假日安排尚未公布，日期可能变动',
   shown: (n: number, page: number) => `第 ${page} 页，共 ${n} 条`,
-  refusedArticle: '依据',
-  refusedWindow: (from: string, to: string) => `签注期：${from} 至 ${to}`,
-  refusedServer: '平台说明',
-  refusedReason: '原因代码',
 
   // 待发证
   pendingTitle: '待发证',

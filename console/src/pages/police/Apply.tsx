@@ -26,15 +26,8 @@ import { ErrorAlert } from '../../layout/ErrorAlert';
 import type { ApplyForPermitMutation, IntakeHolderQuery, ResidenceBasis } from '../../gql/graphql';
 import type { IntakeStrings } from '../../i18n/police-intake.zh-CN';
 import { ApplyForPermit, IntakeHolder } from './Apply.ops';
-import {
-  BASES,
-  IntakeRefusal,
-  basisText,
-  officeName,
-  residenceLine,
-  storeReceipt,
-  useIntake,
-} from './intake-shared';
+import { BASES, basisText, officeName, residenceLine, storeReceipt, useIntake } from './intake-shared';
+import { PoliceRefusal } from './police-refusal';
 
 type Holder = NonNullable<IntakeHolderQuery['permitHolder']>;
 type Application = ApplyForPermitMutation['applyForPermit'];
@@ -277,7 +270,12 @@ export function Apply() {
           </Form>
         </Card>
       )}
-      <IntakeRefusal error={applyError} testId="apply-error" />
+      <PoliceRefusal
+        error={applyError}
+        testId="apply-error"
+        rulesOnly
+        sentences={{ RULE_VIOLATION: s.ruleRefusal }}
+      />
       {answer && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="application">
           <ApplicationVerdict accepted={answer.status !== 'REFUSED'} />

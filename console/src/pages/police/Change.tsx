@@ -15,8 +15,6 @@ import { ChangesRegions } from './changes-lookup.ops';
 import {
   Article,
   HolderLookup,
-  Refusal,
-  currentPermit,
   dayRule,
   loadHolder,
   regionLabel,
@@ -24,6 +22,8 @@ import {
   type Holder,
   type PermitFields,
 } from './changes-lookup';
+import { PoliceRefusal } from './police-refusal';
+import { currentPermit } from './police-shared';
 import { ChangeResidence } from './Change.ops';
 
 type Region = ChangesRegionsQuery['regions'][number];
@@ -60,7 +60,7 @@ export function Change() {
     };
   }, []);
 
-  const permit = currentPermit(holder);
+  const permit = currentPermit(holder?.permits ?? []);
   const to = regions.find((r) => r.code === toCode);
 
   const onHolder = (h: Holder | null) => {
@@ -160,7 +160,7 @@ export function Change() {
             </Button>
           </Form>
           <div style={{ marginTop: 16 }}>
-            <Refusal
+            <PoliceRefusal
               error={error}
               testId="change-error"
               article="14.1"

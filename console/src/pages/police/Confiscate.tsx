@@ -12,14 +12,15 @@ import type { Messages } from '../../i18n/zh-CN';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import type { AffectedDecisionsQuery, EnforceEntitlementsQuery } from '../../gql/graphql';
 import {
-  currentPermit,
-  EnforceRefusal,
+  enforceSentences,
   HolderLookup,
   loadHolder,
   useEnforce,
   type Holder,
   type HolderPermit,
 } from './enforce-holder';
+import { PoliceRefusal } from './police-refusal';
+import { currentPermit } from './police-shared';
 import { AffectedDecisions, ConfiscatePermit, EnforceEntitlements } from './Confiscate.ops';
 
 export const AFFECTED_PAGE_SIZE = 20;
@@ -37,7 +38,7 @@ export function Confiscate() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const permit = holder ? currentPermit(holder) : null;
+  const permit = holder ? currentPermit(holder.permits) : null;
 
   const found = (h: Holder | null) => {
     setHolder(h);
@@ -116,7 +117,12 @@ export function Confiscate() {
             </Button>
           </Form>
           <div style={{ marginTop: 16 }}>
-            <EnforceRefusal error={error} testId="confiscate-error" />
+            <PoliceRefusal
+              error={error}
+              testId="confiscate-error"
+              rulesOnly
+              sentences={enforceSentences(s)}
+            />
           </div>
           <Modal
             open={pending !== null}

@@ -9,7 +9,8 @@ import { request } from '../../api/client';
 import { citizenIdRule, todayCst } from '../../fields';
 import { addYears, d } from '../../../../src/law/date';
 import type { AddDependentMutation } from '../../gql/graphql';
-import { Article, HolderLookup, Refusal, loadHolder, useChangesI18n, type Holder } from './changes-lookup';
+import { Article, HolderLookup, loadHolder, useChangesI18n, type Holder } from './changes-lookup';
+import { PoliceRefusal } from './police-refusal';
 import { AddDependent } from './Dependent.ops';
 
 type Child = AddDependentMutation['addDependent'];
@@ -167,7 +168,7 @@ export function Dependent() {
             </Button>
           </Form>
           <div style={{ marginTop: 16 }}>
-            <Refusal
+            <PoliceRefusal
               error={error}
               testId="dependent-error"
               article="18.1.7"

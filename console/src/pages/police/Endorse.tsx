@@ -20,7 +20,9 @@ import type {
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { EndorseHolder, EndorsePermit, EndorsementsDue } from './Endorse.ops';
-import { DateText, PAGE_SIZE, Refusal, requiredDateRule, usePendingStrings } from './pending-shared';
+import { DateText, PAGE_SIZE, requiredDateRule, usePendingStrings } from './pending-shared';
+import { PoliceRefusal } from './police-refusal';
+import { currentPermit } from './police-shared';
 
 type Row = EndorsementsDueQuery['endorsementsDue'][number];
 type Holder = NonNullable<EndorseHolderQuery['permitHolder']>;
@@ -35,19 +37,6 @@ interface RangeValues {
 interface Range {
   from: string;
   to: string;
-}
-
-/** The holder's current permit: the one issued last (a lapsed holder's new permit over the old one). */
-export function currentPermit(permits: readonly PermitFields[]): PermitFields | null {
-  let best: PermitFields | null = null;
-  for (const p of permits)
-    if (
-      !best ||
-      p.issuedOn > best.issuedOn ||
-      (p.issuedOn === best.issuedOn && Number(p.id) > Number(best.id))
-    )
-      best = p;
-  return best;
 }
 
 function WindowText({ w }: { w: PermitFields['endorsementWindow'] }) {
@@ -208,7 +197,8 @@ function DueList() {
       <ErrorAlert error={error} />
       {rowError && (
         <div style={{ marginBottom: 12 }}>
-          <Refusal
+          <PoliceRefusal
+            sentences={s.reasons}
             error={rowError.error}
             window={rowError.row.endorsementWindow}
             testId="endorse-row-error"
@@ -373,7 +363,12 @@ function ById() {
               title={s.byIdDone(lastEndorsement?.extendsValidityThrough ?? endorsed.validThrough ?? '—')}
             />
           )}
-          <Refusal error={endorseError} window={permit?.endorsementWindow} testId="endorse-by-id-error" />
+          <PoliceRefusal
+            error={endorseError}
+            sentences={s.reasons}
+            window={permit?.endorsementWindow}
+            testId="endorse-by-id-error"
+          />
         </Space>
       )}
     </Card>

@@ -12,15 +12,15 @@ import type { LossKind } from '../../gql/graphql';
 import {
   Article,
   HolderLookup,
-  Refusal,
   StatusTag,
-  currentPermit,
   dayRule,
   loadHolder,
   useChangesI18n,
   type Holder,
   type PermitFields,
 } from './changes-lookup';
+import { PoliceRefusal } from './police-refusal';
+import { currentPermit } from './police-shared';
 import { IssueReplacement, ReportPermitLoss } from './Loss.ops';
 
 type Request = PermitFields['replacementRequests'][number];
@@ -34,7 +34,7 @@ export function Loss() {
   const [accepted, setAccepted] = useState<Request | null>(null);
   const [issued, setIssued] = useState<{ permit: PermitFields; on: string } | null>(null);
   const today = todayCst();
-  const permit = currentPermit(holder);
+  const permit = currentPermit(holder?.permits ?? []);
   const open = permit?.replacementRequests.find((r) => r.issuedOn === null) ?? null;
 
   const onHolder = (h: Holder | null) => {
@@ -226,7 +226,7 @@ export function Loss() {
             </Button>
           </Form>
           <div style={{ marginTop: 16 }}>
-            <Refusal error={issueError} testId="loss-issue-error" article="14.2" />
+            <PoliceRefusal error={issueError} testId="loss-issue-error" article="14.2" />
           </div>
         </Card>
       )}
@@ -257,7 +257,7 @@ export function Loss() {
             </Button>
           </Form>
           <div style={{ marginTop: 16 }}>
-            <Refusal error={reportError} testId="loss-error" article="14.2" />
+            <PoliceRefusal error={reportError} testId="loss-error" article="14.2" />
           </div>
         </Card>
       )}

@@ -25,7 +25,8 @@ import { todayCst } from '../../fields';
 import type { IssuePermitMutation, PendingApplicationFieldsFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { IssuePermit, OpenApplications, OverdueApplications } from './Pending.ops';
-import { DateText, PAGE_SIZE, Refusal, requiredDateRule, usePendingStrings } from './pending-shared';
+import { DateText, PAGE_SIZE, requiredDateRule, usePendingStrings } from './pending-shared';
+import { PoliceRefusal } from './police-refusal';
 
 type Row = PendingApplicationFieldsFragment;
 
@@ -221,7 +222,7 @@ export function Pending() {
       )}
       {issueError && (
         <div style={{ marginBottom: 12 }}>
-          <Refusal error={issueError.error} testId="pending-issue-error" />
+          <PoliceRefusal error={issueError.error} testId="pending-issue-error" sentences={s.reasons} />
         </div>
       )}
       {query && (

@@ -12,7 +12,8 @@ import { citizenIdRule, dateRule, todayCst } from '../../fields';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import type { RegisterResidenceMutation, ResidenceBasis } from '../../gql/graphql';
 import { RegisterResidence } from './Register.ops';
-import { BASES, IntakeRefusal, basisText, useIntake, useOfficeRegions } from './intake-shared';
+import { BASES, basisText, useIntake, useOfficeRegions } from './intake-shared';
+import { PoliceRefusal } from './police-refusal';
 
 interface Values {
   citizenIdNumber: string;
@@ -257,7 +258,12 @@ export function Register() {
           </Button>
         </Space>
       </Form>
-      <IntakeRefusal error={error} testId="register-error" />
+      <PoliceRefusal
+        error={error}
+        testId="register-error"
+        rulesOnly
+        sentences={{ RULE_VIOLATION: s.ruleRefusal }}
+      />
     </Space>
   );
 }

@@ -12,7 +12,8 @@ import { request } from '../../api/client';
 import { Citation, citationText, dateRule, todayCst } from '../../fields';
 import type { EnforceStrings } from '../../i18n/police-enforce.zh-CN';
 import type { Locale } from '../../i18n';
-import { EnforceRefusal, HolderLookup, loadHolder, useEnforce, type Holder } from './enforce-holder';
+import { enforceSentences, HolderLookup, loadHolder, useEnforce, type Holder } from './enforce-holder';
+import { PoliceRefusal } from './police-refusal';
 import { offences, parseOffence, penaltyProblem, rangeOf, type PenaltyField } from './enforce-ranges';
 import { RecordViolation } from './Violation.ops';
 
@@ -190,7 +191,7 @@ export function Violation() {
             </Button>
           </Form>
           <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
-            <EnforceRefusal error={error} testId="violation-error" />
+            <PoliceRefusal error={error} testId="violation-error" rulesOnly sentences={enforceSentences(s)} />
             {done && (
               <Alert
                 type="success"

@@ -1,16 +1,15 @@
 /**
  * What 变更登记, 挂失/补领 and 子女登记 share: the strings of the page's language, 按公民身份号码查询 (the
- * holder's name, addresses, current permit and its status from `permitHolder`), the server's refusals
- * as sentences with the article they rest on, and the date field (today in China Standard Time).
+ * holder's name, addresses, current permit and its status from `permitHolder`), the article label
+ * and the date field (today in China Standard Time).
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Space, Tag } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { GatewayError, request } from '../../api/client';
+import { request } from '../../api/client';
 import { Citation, citizenIdRule } from '../../fields';
 import { useI18n, type Locale } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
-import { errorSentence } from '../../layout/ErrorAlert';
 import { statusText } from '../../decision/DecisionView';
 import type { ChangesHolderQuery, ChangesPermitFieldsFragment } from '../../gql/graphql';
 import { cite, type CitationKey } from '../../../../src/law/articles';
@@ -18,6 +17,8 @@ import { isDateError, parseLocalDate } from '../../../../src/law/date';
 import { changesZhCN, type ChangesStrings } from '../../i18n/police-changes.zh-CN';
 import { changesEn } from '../../i18n/police-changes.en';
 import { ChangesHolder } from './changes-lookup.ops';
+import { PoliceRefusal } from './police-refusal';
+import { currentPermit } from './police-shared';
 
 export type Holder = NonNullable<ChangesHolderQuery['permitHolder']>;
 export type PermitFields = ChangesPermitFieldsFragment;
@@ -25,14 +26,6 @@ export type PermitFields = ChangesPermitFieldsFragment;
 export function useChangesI18n(): { t: Messages; c: ChangesStrings; locale: Locale } {
   const { t, locale } = useI18n();
   return { t, c: locale === 'en' ? changesEn : changesZhCN, locale };
-}
-
-/** The permit that counts today: the latest issued (a lapsed holder who applied again has several). */
-export function currentPermit(h: Holder | null): PermitFields | null {
-  if (!h || h.permits.length === 0) return null;
-  return [...h.permits].sort((a, b) =>
-    a.issuedOn === b.issuedOn ? Number(a.id) - Number(b.id) : a.issuedOn < b.issuedOn ? -1 : 1,
-  )[h.permits.length - 1];
 }
 
 export async function loadHolder(citizenIdNumber: string): Promise<Holder | null> {
@@ -78,79 +71,10 @@ export function dayRule(c: ChangesStrings, locale: Locale): Rule {
   };
 }
 
-interface CitationJson {
-  article: number;
-  paragraph?: number | null;
-  clause?: number | null;
-  textZh: string;
-}
-
-/**
- * A refusal as the clerk reads it: the sentence for its code, the gateway's own words (the page's
- * language half of "English (中文)"), the article it rests on (the one the gateway names, else the
- * article of the act) and the codes.
- */
-export function Refusal({
-  error,
-  testId,
-  article,
-  sentences,
-}: {
-  error: unknown;
-  testId: string;
-  article?: CitationKey;
-  /** this act's own sentence for a code (a CONFLICT that can only mean one thing here) */
-  sentences?: Partial<Record<string, string>>;
-}) {
-  const { t, c, locale } = useChangesI18n();
-  if (!error) return null;
-  const { sentence: generic, code } = errorSentence(t, error);
-  const sentence = sentences?.[code] ?? generic;
-  const ext = error instanceof GatewayError ? error.extensions : {};
-  const cited = (ext.citation as CitationJson | undefined) ?? (article ? cite(article) : null);
-  const reason = typeof ext.reason === 'string' ? ext.reason : null;
-  const message = error instanceof Error ? error.message : '';
-  // a refusal by the rules reads "English (中文)": the page's language half
-  const m = code === 'RULE_VIOLATION' ? /^(.*) \((.*)\)$/s.exec(message) : null;
-  const detail = m ? (locale === 'en' ? m[1] : m[2]) : message;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid={testId}
-      title={sentence}
-      description={
-        <Space orientation="vertical" size={2}>
-          {detail !== '' && detail !== sentence && <span>{detail}</span>}
-          {cited && (
-            <span data-testid={`${testId}-article`}>
-              {c.basis}
-              {t.colon}
-              <Citation c={cited} locale={locale} />
-            </span>
-          )}
-          <span>
-            {t.errorCode}
-            {t.colon}
-            <code>{code}</code>
-            {reason && (
-              <>
-                {' · '}
-                <code>{reason}</code>
-              </>
-            )}
-          </span>
-        </Space>
-      }
-    />
-  );
-}
-
 /** The holder's file and current permit, as the three pages show it above their form. */
 export function HolderCard({ holder, extra }: { holder: Holder; extra?: ReactNode }) {
   const { c } = useChangesI18n();
-  const p = currentPermit(holder);
+  const p = currentPermit(holder.permits);
   return (
     <Card title={c.holderTitle} data-testid="changes-holder">
       <Descriptions
@@ -263,7 +187,7 @@ export function HolderLookup({
           </Button>
         </Form>
         <div style={{ marginTop: 12 }}>
-          <Refusal error={error} testId="changes-lookup-error" />
+          <PoliceRefusal error={error} testId="changes-lookup-error" />
           {missing && (
             <Alert type="warning" showIcon title={c.lookupNotFound} data-testid="changes-not-found" />
           )}

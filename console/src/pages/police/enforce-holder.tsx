@@ -1,12 +1,12 @@
 /**
  * What 违法处理 and 收缴 share: their strings by the page's language, 按公民身份号码查询 (the holder's
- * name and current permit, from `permitHolder`), and the gateway's refusals as sentences with the
- * reason, the article and the codes.
+ * name and current permit, from `permitHolder`), and this act's sentences for the gateway's refusals
+ * by the rules (shown by `PoliceRefusal`).
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag } from 'antd';
-import { GatewayError, request } from '../../api/client';
-import { citationText, citizenIdRule } from '../../fields';
+import { request } from '../../api/client';
+import { citizenIdRule } from '../../fields';
 import { useI18n, type Locale } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import { enforceEn } from '../../i18n/police-enforce.en';
@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../layout/ErrorAlert';
 import { statusText } from '../../decision/DecisionView';
 import type { EnforceHolderQuery } from '../../gql/graphql';
 import { EnforceHolder } from './enforce-holder.ops';
+import { currentPermit } from './police-shared';
 
 export const enforceStrings = (locale: Locale): EnforceStrings => (locale === 'en' ? enforceEn : enforceZhCN);
 
@@ -25,15 +26,6 @@ export function useEnforce(): { t: Messages; s: EnforceStrings; locale: Locale }
 
 export type Holder = NonNullable<EnforceHolderQuery['permitHolder']>;
 export type HolderPermit = Holder['permits'][number];
-
-/** The permit issued last (a lapsed holder who applied again has more than one). */
-export function currentPermit(h: Holder): HolderPermit | null {
-  return (
-    [...h.permits].sort((a, b) =>
-      a.issuedOn === b.issuedOn ? Number(b.id) - Number(a.id) : a.issuedOn < b.issuedOn ? 1 : -1,
-    )[0] ?? null
-  );
-}
 
 export async function loadHolder(citizenIdNumber: string): Promise<Holder | null> {
   return (await request(EnforceHolder, { citizenIdNumber })).permitHolder ?? null;
@@ -70,7 +62,7 @@ export function HolderLookup({
     }
   };
 
-  const p = holder ? currentPermit(holder) : null;
+  const p = holder ? currentPermit(holder.permits) : null;
   return (
     <Card title={s.lookupTitle}>
       <Form<{ citizenIdNumber: string }>
@@ -149,47 +141,12 @@ export function HolderLookup({
   );
 }
 
-/**
- * A refusal by the rules (RULE_VIOLATION) as a sentence for its reason, the gateway's own words (the
- * page's language half of "English (中文)"), the article and the codes; any other error as ErrorAlert.
- */
-export function EnforceRefusal({ error, testId }: { error: unknown; testId: string }) {
-  const { t, s, locale } = useEnforce();
-  if (!error) return null;
-  if (!(error instanceof GatewayError) || error.code !== 'RULE_VIOLATION')
-    return <ErrorAlert error={error} />;
-  const reason = typeof error.extensions.reason === 'string' ? error.extensions.reason : '';
-  const key = `reason${reason}` as keyof EnforceStrings;
-  const own = key in s ? s[key] : null;
-  const sentence = typeof own === 'string' ? own : s.ruleRefused;
-  const c = error.extensions.citation as
-    { article: number; paragraph?: number | null; clause?: number | null; textZh: string } | undefined;
-  const m = /^(.*) \((.*)\)$/s.exec(error.message);
-  const detail = m ? (locale === 'en' ? m[1] : m[2]) : error.message;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid={testId}
-      title={sentence}
-      description={
-        <Space orientation="vertical" size={2}>
-          <span>{detail}</span>
-          {c && (
-            <span>
-              {t.conditionBasis}
-              {t.colon}
-              {citationText(c, locale)}
-            </span>
-          )}
-          <span>
-            {t.errorCode}
-            {t.colon}
-            <code>RULE_VIOLATION</code> · <code>{reason}</code>
-          </span>
-        </Space>
-      }
-    />
-  );
+/** This act's sentences for the gateway's refusals by the rules: by reason, else the generic one. */
+export function enforceSentences(s: EnforceStrings): Record<string, string> {
+  const own: Record<string, string> = { RULE_VIOLATION: s.ruleRefused };
+  for (const [k, v] of Object.entries(s)) {
+    const m = /^reason([A-Z][A-Z_]+)$/.exec(k);
+    if (m && typeof v === 'string') own[m[1]] = v;
+  }
+  return own;
 }

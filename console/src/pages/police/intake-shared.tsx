@@ -1,17 +1,15 @@
 /**
  * What 居住登记, 申领受理 and 受理回执 share: their strings by the page's language, the bases of
- * Art. 2, the regions the office may register in, a refusal by the rules shown as a sentence with its
- * article, and the accepted application handed to the receipt page through sessionStorage (never in
- * the URL: the ID number stays out of history and logs).
+ * Art. 2, the regions the office may register in, and the accepted application handed to the
+ * receipt page through sessionStorage (never in the URL: the ID number stays out of history and
+ * logs). Refusals: `PoliceRefusal` in police-refusal.tsx.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Space } from 'antd';
-import { GatewayError, request } from '../../api/client';
+import { request } from '../../api/client';
 import { resolveRegionCode } from '../../../../src/law/regions';
 import { getSession } from '../../auth/session';
-import { citationText, type CitationLike } from '../../fields';
+import { type CitationLike } from '../../fields';
 import { useI18n, type Locale } from '../../i18n';
-import { ErrorAlert } from '../../layout/ErrorAlert';
 import { intakeEn } from '../../i18n/police-intake.en';
 import { intakeZhCN, type IntakeStrings } from '../../i18n/police-intake.zh-CN';
 import type { ResidenceBasis } from '../../gql/graphql';
@@ -58,46 +56,6 @@ export function useOfficeRegions(): { regions: RegionOption[]; error: unknown } 
     );
   }, []);
   return { regions, error };
-}
-
-/** A RULE_VIOLATION as its sentence (the page's language half of the gateway's message), article and codes. */
-export function IntakeRefusal({ error, testId }: { error: unknown; testId: string }) {
-  const { t, s, locale } = useIntake();
-  if (!error) return null;
-  if (!(error instanceof GatewayError) || error.code !== 'RULE_VIOLATION')
-    return <ErrorAlert error={error} />;
-  const reason = typeof error.extensions.reason === 'string' ? error.extensions.reason : '';
-  const c = error.extensions.citation as CitationLike | undefined;
-  const m = /^(.*) \((.*)\)$/s.exec(error.message);
-  const detail = m ? (locale === 'en' ? m[1] : m[2]) : error.message;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid={testId}
-      title={detail}
-      description={
-        <Space orientation="vertical" size={2}>
-          <span>{s.ruleRefusal}</span>
-          {c && (
-            <span>
-              {t.conditionBasis}
-              {t.colon}
-              {citationText(c, locale)}
-              {t.colon}
-              {c.textZh}
-            </span>
-          )}
-          <span>
-            {t.errorCode}
-            {t.colon}
-            <code>RULE_VIOLATION</code> · <code>{reason}</code>
-          </span>
-        </Space>
-      }
-    />
-  );
 }
 
 const RECEIPT_KEY = 'luoyang.console.acceptance-receipt';
