@@ -185,11 +185,25 @@ export async function signInWithToken(
 
 /** Ant Design's Select: opens the one labelled `label` and picks the visible option reading `option`. */
 export async function chooseOption(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+  const select = page.getByLabel(label, { exact: true });
+  // the Select's root shows the chosen option's label once the choice is taken
+  const root = select.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  const shown = (text: string) => (typeof option === 'string' ? text.includes(option) : option.test(text));
+  // on a loaded machine a click can land while the dropdown still moves in and be lost: try again
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+    for (let i = 0; i < 50; i += 1) {
+      if (shown(await root.innerText())) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt === 3) throw new Error(`${label}: the option ${String(option)} was not taken`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
