@@ -13,6 +13,63 @@ import type { Messages } from '../i18n/zh-CN';
 
 export type Decision = DecisionFieldsFragment;
 
+/** A reason as the gateway answers it: message in both languages, passed or not, its article. */
+type Reason = Decision['reasons'][number];
+
+/**
+ * Every condition with 通过/未通过, its message and its article (text on hover or focus): a
+ * decision's reasons, and an application's (申领受理).
+ */
+export function ReasonsTable({
+  reasons,
+  caption,
+  testId,
+}: {
+  reasons: readonly Pick<Reason, 'code' | 'passed' | 'messageZh' | 'messageEn' | 'citation'>[];
+  caption: string;
+  testId: string;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="code"
+      caption={<strong>{caption}</strong>}
+      dataSource={reasons}
+      data-testid={testId}
+      columns={[
+        {
+          title: t.condition,
+          key: 'm',
+          render: (_, r) => (locale === 'en' ? r.messageEn : r.messageZh),
+        },
+        {
+          title: t.conditionResult,
+          key: 'p',
+          width: 96,
+          render: (_, r) =>
+            r.passed ? (
+              <Tag color="success" className="reason-tag">
+                {t.passed}
+              </Tag>
+            ) : (
+              <Tag color="error" className="reason-tag">
+                {t.notPassed}
+              </Tag>
+            ),
+        },
+        {
+          title: t.conditionBasis,
+          key: 'c',
+          width: 200,
+          render: (_, r) => <Citation c={r.citation} locale={locale} />,
+        },
+      ]}
+    />
+  );
+}
+
 export function statusText(t: Messages, status: string): string {
   const key = `status${status}` as keyof Messages;
   return key in t ? t[key] : status;
@@ -52,7 +109,7 @@ export function DecisionView({
   entitlementName: string;
   onPrint?: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const p = decision.permit;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="decision">
@@ -76,42 +133,7 @@ export function DecisionView({
           { key: 'rv', label: t.rulesVersion, children: decision.rulesVersion },
         ]}
       />
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="code"
-        caption={<strong>{t.conditions}</strong>}
-        dataSource={decision.reasons}
-        data-testid="reasons"
-        columns={[
-          {
-            title: t.condition,
-            key: 'm',
-            render: (_, r) => (locale === 'en' ? r.messageEn : r.messageZh),
-          },
-          {
-            title: t.conditionResult,
-            key: 'p',
-            width: 96,
-            render: (_, r) =>
-              r.passed ? (
-                <Tag color="success" className="reason-tag">
-                  {t.passed}
-                </Tag>
-              ) : (
-                <Tag color="error" className="reason-tag">
-                  {t.notPassed}
-                </Tag>
-              ),
-          },
-          {
-            title: t.conditionBasis,
-            key: 'c',
-            width: 200,
-            render: (_, r) => <Citation c={r.citation} locale={locale} />,
-          },
-        ]}
-      />
+      <ReasonsTable reasons={decision.reasons} caption={t.conditions} testId="reasons" />
       {onPrint && (
         <Button icon={<PrinterOutlined />} onClick={onPrint}>
           {t.printReceipt}

@@ -5,29 +5,18 @@
  * article; an accepted application prints a 受理回执 (handed over in sessionStorage, never in the URL).
  */
 import { useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Form,
-  Input,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { request } from '../../api/client';
-import { Citation, citizenIdRule, todayCst } from '../../fields';
+import { citizenIdRule, todayCst } from '../../fields';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import type { ApplyForPermitMutation, IntakeHolderQuery, ResidenceBasis } from '../../gql/graphql';
 import type { IntakeStrings } from '../../i18n/police-intake.zh-CN';
 import { ApplyForPermit, IntakeHolder } from './Apply.ops';
 import { BASES, basisText, officeName, residenceLine, storeReceipt, useIntake } from './intake-shared';
 import { PoliceRefusal } from './police-refusal';
+import { ReasonsTable } from '../../decision/DecisionView';
 
 type Holder = NonNullable<IntakeHolderQuery['permitHolder']>;
 type Application = ApplyForPermitMutation['applyForPermit'];
@@ -316,43 +305,10 @@ export function Apply() {
                 : []),
             ]}
           />
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="code"
-            caption={<strong>{answer.status === 'REFUSED' ? s.failedReasons : s.conditions}</strong>}
-            dataSource={
-              answer.status === 'REFUSED' ? answer.reasons.filter((r) => !r.passed) : answer.reasons
-            }
-            data-testid="application-reasons"
-            columns={[
-              {
-                title: t.condition,
-                key: 'm',
-                render: (_, r) => (locale === 'en' ? r.messageEn : r.messageZh),
-              },
-              {
-                title: t.conditionResult,
-                key: 'p',
-                width: 96,
-                render: (_, r) =>
-                  r.passed ? (
-                    <Tag color="success" className="reason-tag">
-                      {t.passed}
-                    </Tag>
-                  ) : (
-                    <Tag color="error" className="reason-tag">
-                      {t.notPassed}
-                    </Tag>
-                  ),
-              },
-              {
-                title: t.conditionBasis,
-                key: 'c',
-                width: 200,
-                render: (_, r) => <Citation c={r.citation} locale={locale} />,
-              },
-            ]}
+          <ReasonsTable
+            reasons={answer.status === 'REFUSED' ? answer.reasons.filter((r) => !r.passed) : answer.reasons}
+            caption={answer.status === 'REFUSED' ? s.failedReasons : s.conditions}
+            testId="application-reasons"
           />
           {answer.status !== 'REFUSED' && (
             <Button icon={<PrinterOutlined />} onClick={() => printReceipt(answer)}>
