@@ -6,7 +6,7 @@
  * (permitHolder) and endorses the current permit; an early endorsement is refused by the gateway,
  * shown with its sentence, 第十三条 and the window's from/to.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { request } from '../../api/client';
@@ -20,7 +20,7 @@ import type {
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { EndorseHolder, EndorsePermit, EndorsementsDue } from './Endorse.ops';
-import { DateText, PAGE_SIZE, requiredDateRule, usePendingStrings } from './pending-shared';
+import { DateText, PAGE_SIZE, requiredDateRule, usePagedList, usePendingStrings } from './pending-shared';
 import { PoliceRefusal } from './police-refusal';
 import { currentPermit } from './police-shared';
 
@@ -48,37 +48,21 @@ function WindowText({ w }: { w: PermitFields['endorsementWindow'] }) {
 function DueList() {
   const s = usePendingStrings();
   const [form] = Form.useForm<RangeValues>();
-  const [range, setRange] = useState<Range | null>(null);
-  const [rows, setRows] = useState<Row[]>([]);
-  const [page, setPage] = useState(1);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const {
+    query: range,
+    rows,
+    page,
+    cursor,
+    more,
+    loading,
+    error,
+    load,
+  } = usePagedList<Range, Row>(
+    async (r, after) => (await request(EndorsementsDue, { ...r, first: PAGE_SIZE, after })).endorsementsDue,
+  );
   const [endorsing, setEndorsing] = useState<string | null>(null);
   const [done, setDone] = useState<Record<string, PermitFields>>({});
   const [rowError, setRowError] = useState<{ row: Row; error: unknown } | null>(null);
-
-  /** the newest list asked for: an older answer arriving later is dropped, never shown over it */
-  const asked = useRef(0);
-  const load = async (r: Range, after: string | null, pageNo: number) => {
-    const mine = ++asked.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const list = (await request(EndorsementsDue, { ...r, first: PAGE_SIZE, after })).endorsementsDue;
-      if (mine !== asked.current) return;
-      setRange(r);
-      setRows(list);
-      setPage(pageNo);
-      setCursor(list.length > 0 ? list[list.length - 1].id : after);
-      setMore(list.length === PAGE_SIZE);
-    } catch (e) {
-      if (mine === asked.current) setError(e);
-    } finally {
-      if (mine === asked.current) setLoading(false);
-    }
-  };
 
   const search = (v: RangeValues) => {
     setDone({});

@@ -5,7 +5,7 @@
  * issues the permit on the 发证日期 given above the list: the row leaves the list and the new
  * permit's number, valid-through and first endorsement window are shown.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Button,
@@ -25,7 +25,7 @@ import { todayCst } from '../../fields';
 import type { IssuePermitMutation, PendingApplicationFieldsFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { IssuePermit, OpenApplications, OverdueApplications } from './Pending.ops';
-import { DateText, PAGE_SIZE, requiredDateRule, usePendingStrings } from './pending-shared';
+import { DateText, PAGE_SIZE, requiredDateRule, usePagedList, usePendingStrings } from './pending-shared';
 import { PoliceRefusal } from './police-refusal';
 
 type Row = PendingApplicationFieldsFragment;
@@ -44,42 +44,18 @@ interface Query {
 export function Pending() {
   const s = usePendingStrings();
   const [form] = Form.useForm<FormValues>();
-  const [query, setQuery] = useState<Query | null>(null);
-  const [rows, setRows] = useState<Row[]>([]);
-  const [page, setPage] = useState(1);
-  /** the id of the last row this page read: the next page's `after` */
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { query, rows, setRows, page, cursor, more, loading, error, load } = usePagedList<Query, Row>(
+    async (q, after) => {
+      const vars = { asOf: q.asOf, first: PAGE_SIZE, after };
+      return q.onlyOverdue
+        ? (await request(OverdueApplications, vars)).overdueApplications
+        : (await request(OpenApplications, vars)).openApplications;
+    },
+  );
   const [issuing, setIssuing] = useState<string | null>(null);
   const [issueError, setIssueError] = useState<{ id: string; error: unknown } | null>(null);
   const [issued, setIssued] = useState<IssuePermitMutation['issuePermit'] | null>(null);
   const issuedOnField = Form.useWatch('issuedOn', form);
-
-  /** the newest list asked for: an older answer arriving later is dropped, never shown over it */
-  const asked = useRef(0);
-  const load = async (q: Query, after: string | null, pageNo: number) => {
-    const mine = ++asked.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const vars = { asOf: q.asOf, first: PAGE_SIZE, after };
-      const list = q.onlyOverdue
-        ? (await request(OverdueApplications, vars)).overdueApplications
-        : (await request(OpenApplications, vars)).openApplications;
-      if (mine !== asked.current) return;
-      setQuery(q);
-      setRows(list);
-      setPage(pageNo);
-      setCursor(list.length > 0 ? list[list.length - 1].id : after);
-      setMore(list.length === PAGE_SIZE);
-    } catch (e) {
-      if (mine === asked.current) setError(e);
-    } finally {
-      if (mine === asked.current) setLoading(false);
-    }
-  };
 
   const search = (v: FormValues) => {
     setIssued(null);
