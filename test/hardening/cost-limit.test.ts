@@ -44,9 +44,13 @@ describe.each(DBS)('the cost limit on %s', (db) => {
 
   it('a shape too costly is refused whether its page size is written or a variable; nothing runs', async () => {
     const before = (await allAuditEntries(g, auditor)).length;
+    // the same shape through a fragment, whose page size is written in it
+    const inFragment = `query { ...Deep }
+fragment Deep on Query { ${DEEP('1').slice(DEEP('1').indexOf('{') + 1, DEEP('1').lastIndexOf('}'))} }`;
     for (const [query, variables] of [
       [DEEP('1'), {}],
       [DEEP('$n'), { n: 1 }],
+      [inFragment, {}],
     ] as const) {
       const res = await g.gql(query, variables, ps);
       expect(res.status).toBe(400);
