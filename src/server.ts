@@ -9,7 +9,10 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { costLimit } from './graphql/cost-limit';
 import {
@@ -292,6 +295,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       operationMetrics(metrics),
       // no CDN landing page: the explorer (/explorer/) is bundled and served by the gateway itself
       ApolloServerPluginLandingPageDisabled(),
+      // no cache hints in this schema: Apollo's cache-control plugin only wrapped every field's
+      // resolver to compute a policy that is always "uncacheable" (issue 8); the header is set below
+      ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: [...protection.validationRules, costLimit({ maxCost: 5000, exposeLimits: false })],
     parseOptions: { maxTokens: 2000 },
@@ -434,6 +440,8 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
         },
       });
       if (refusedWith !== null) metrics.operation('NONE', refusedWith);
+      // answers name people and decisions: never kept by a browser or a proxy
+      res.setHeader('cache-control', 'no-store');
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

@@ -2,7 +2,6 @@
  * Articles 18–19 (I-6, I-7): verifyEligibility and permitStatus. The batch path loads every fact
  * in a constant number of statements and writes decisions and audit entries in bulk.
  */
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   cite,
@@ -30,6 +29,7 @@ import { AppError, badInput, forbidden, notFound } from './errors';
 import { loadBundles, permitRegionOn, permitThatCounts, stateOn, type PermitBundle } from './facts';
 import { asOfDate, now, type Scope } from './scope';
 import { citizenId } from './workflow';
+import { newDecisionId } from './decision-id';
 
 export const MAX_BATCH = 1000;
 
@@ -183,7 +183,7 @@ export function parseQuery(
     code: q.entitlement,
     asOf: asOfDate(s, q.asOf, `${pre}asOf`),
     child,
-    decisionId: randomUUID(),
+    decisionId: newDecisionId(),
   };
 }
 

@@ -9,7 +9,6 @@
  * the decision is an ordinary one (verification.ts decides it), recorded with byShareCode, and
  * its audit entry says that consent was given by code.
  */
-import { randomUUID } from 'node:crypto';
 import { hasPower } from '../../law';
 import { entitlementExists } from '../../db/entitlements';
 import { citizenIdNumberOfHolder } from '../../db/holders';
@@ -26,6 +25,7 @@ import {
 } from '../verification';
 import { citizenId } from '../workflow';
 import { hashCode, normalizeCode } from './code';
+import { newDecisionId } from '../decision-id';
 
 export interface VerifyByShareCodeInput {
   code: string;
@@ -67,7 +67,7 @@ export async function verifyByShareCode(s: Scope, input: VerifyByShareCodeInput)
   // 4. the code: used up by the decision, in one transaction (an error after the claim undoes it)
   const code = normalizeCode(input.code);
   const department = s.caller.role === 'DEPARTMENT' ? s.caller.department! : 'PUBLIC_SECURITY';
-  const decisionId = randomUUID();
+  const decisionId = newDecisionId();
   const wanted =
     code === null
       ? null
