@@ -26,7 +26,8 @@ import {
 } from 'graphql';
 import { ConnectionException, LockWaitTimeoutException, type MikroORM } from '@mikro-orm/core';
 import pino, { type Logger } from 'pino';
-import { dataDirFor, initORM } from './db/orm';
+import { DEFAULT_SQLITE_PATH, dataDirFor, dialectOf, initORM } from './db/orm';
+import { startCheckpointer } from './db/sqlite-wal';
 import { DecisionWriter } from './db/decision-writer';
 import { seedReference } from '../seeds/reference';
 import { demoPeople, seedDemo } from '../seeds/demo';
@@ -252,6 +253,9 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
       if (o.seed === 'demo') await seedDemo(orm, baseDeps, logger);
     },
   });
+  // SQLite: the write-ahead log copied back by a thread of its own, not by a commit on the event loop
+  const checkpointer =
+    dialectOf(o.databaseUrl) === 'sqlite' ? startCheckpointer(o.databaseUrl || DEFAULT_SQLITE_PATH) : null;
 
   const schema = await buildGatewaySchema({ debug: false });
   const metrics = createMetrics({
@@ -475,6 +479,7 @@ export async function createGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const stopBackends = async () => {
     await apollo.stop();
     await decisions.close(); // every queued verification committed (or failed) before the pool closes
+    await checkpointer?.stop();
     await orm.close(true);
     await redis?.close();
   };

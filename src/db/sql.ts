@@ -111,15 +111,47 @@ function loggingConnection(em: EntityManager): LoggingConnection {
 }
 
 /**
+ * SQLite: the pool's one connection, seen the first time it was taken from the pool. A read outside
+ * a transaction runs on it at once while no transaction is open on it (`inTransaction`): a statement
+ * of better-sqlite3 runs whole, synchronously, so it cannot land inside a transaction begun meanwhile;
+ * while one is open it waits its turn through the pool, as before (issue 8: the pool's acquire and
+ * release were a tenth of a check's own work). Each statement then sees what is committed when it
+ * runs, as a statement outside a transaction does on PostgreSQL.
+ */
+const sqliteConnections = new WeakMap<KnexClient, Database>();
+
+/** One statement outside a transaction on SQLite: at once on the idle connection, else through the pool. */
+async function runOutsideTransaction(
+  log: LoggingConnection,
+  client: KnexClient,
+  db: Database,
+  st: Statement,
+  params: readonly unknown[],
+): Promise<Row[]> {
+  if (db.open && !db.inTransaction) return run(log, { pg: false, db }, st, params);
+  const raw = await client.acquireConnection();
+  try {
+    return await run(log, { pg: false, db: raw as Database }, st, params);
+  } finally {
+    await client.releaseConnection(raw);
+  }
+}
+
+/**
  * Several statements on one connection of `em` (not a transaction of their own): its transaction's
- * when it is in one, else one taken from the pool for them and given back after.
+ * when it is in one, else one taken from the pool for them and given back after (on SQLite, the
+ * one connection, used at once while it is idle: see `sqliteConnections`).
  */
 export async function connection<T>(em: EntityManager, work: (sql: Sql) => Promise<T>): Promise<T> {
   const log = loggingConnection(em);
   const trx = em.getTransactionContext<{ client: KnexClient }>();
   const client = trx ? trx.client : log.getKnex().client;
+  const seen = trx ? undefined : sqliteConnections.get(client);
+  if (seen)
+    return work({ pg: false, query: (st, params) => runOutsideTransaction(log, client, seen, st, params) });
   const raw = await client.acquireConnection();
   const conn = asConn(em, raw);
+  if (!trx && !conn.pg) sqliteConnections.set(client, conn.db);
   try {
     return await work({ pg: conn.pg, query: (st, params) => run(log, conn, st, params) });
   } finally {
