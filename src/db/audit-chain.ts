@@ -33,24 +33,31 @@ export function entryHash(prevHash: string, e: Omit<AuditRow, 'hash' | 'prevHash
 /** The head of the chain: its last entry. */
 const HEAD = statement({ sqlite: 'select sequence, hash from audit_entry order by sequence desc limit 1' });
 const LOCK = statement({ sqlite: `select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})` });
-/** Every entry of an extension in one statement of fixed text (one parameter: the rows). */
-const COLUMNS = '"sequence", "at", "actor", "role", "action", "subject", "outcome", "prev_hash", "hash"';
+/** The columns of an entry, in the order of `auditTuple`. */
+export const AUDIT_COLUMNS =
+  '"sequence", "at", "actor", "role", "action", "subject", "outcome", "prev_hash", "hash"';
+/** The rows of an extension as PostgreSQL arrays (`unnest`), in the order of AUDIT_COLUMNS. */
+export const AUDIT_UNNEST_PG =
+  'unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])';
+/** Every entry of an extension in one statement of fixed text (one parameter on SQLite: the rows). */
 const INSERT = statement({
-  sqlite: `insert into "audit_entry" (${COLUMNS})
+  sqlite: `insert into "audit_entry" (${AUDIT_COLUMNS})
     select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
       from json_each(?)`,
-  pg: `insert into "audit_entry" (${COLUMNS})
-    select * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])`,
+  pg: `insert into "audit_entry" (${AUDIT_COLUMNS}) select * from ${AUDIT_UNNEST_PG}`,
 });
 
-/** Appends the events, in order, inside the caller's transaction ([lock], head, one insert). */
-export async function extendChain(sql: Sql, events: readonly ChainEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  if (sql.pg) await sql.query(LOCK, []);
-  const head = await sql.query(HEAD, []);
-  let sequence = head.length ? Number(head[0].sequence) : 0;
-  let prev = head.length ? String(head[0].hash) : GENESIS_HASH;
-  const rows: AuditRow[] = events.map((ev) => {
+/** The last entry of the chain (null: the chain is empty). */
+export interface ChainHead {
+  readonly sequence: number;
+  readonly hash: string;
+}
+
+/** The entries that extend the chain at `head` with these events, in order, each hash covering the one before. */
+export function chainRows(head: ChainHead | null, events: readonly ChainEvent[]): AuditRow[] {
+  let sequence = head ? head.sequence : 0;
+  let prev = head ? head.hash : GENESIS_HASH;
+  return events.map((ev) => {
     sequence += 1;
     const base = {
       sequence,
@@ -65,16 +72,42 @@ export async function extendChain(sql: Sql, events: readonly ChainEvent[]): Prom
     prev = row.hash;
     return row;
   });
-  const tuple = (r: AuditRow) => [
-    r.sequence,
-    r.at,
-    r.actor,
-    r.role,
-    r.action,
-    r.subject,
-    r.outcome,
-    r.prevHash,
-    r.hash,
-  ];
-  await sql.query(INSERT, sql.pg ? columnsOf(rows.map(tuple)) : [JSON.stringify(rows.map(tuple))]);
+}
+
+/** An entry as the values of AUDIT_COLUMNS. */
+export function auditTuple(r: AuditRow): unknown[] {
+  return [r.sequence, r.at, r.actor, r.role, r.action, r.subject, r.outcome, r.prevHash, r.hash];
+}
+
+/** The new head after `rows` (the old one when there are none). */
+export function headAfter(head: ChainHead | null, rows: readonly AuditRow[]): ChainHead | null {
+  const last = rows[rows.length - 1];
+  return last ? { sequence: last.sequence, hash: last.hash } : head;
+}
+
+/**
+ * How many extensions extendChain has begun in this process. The decision writer's known head is
+ * good only while no other extender has run since its own (src/db/decision-writer.ts); another
+ * node's extensions are not counted here, and are caught by its statement itself.
+ */
+let extensions = 0;
+export function chainExtensions(): number {
+  return extensions;
+}
+
+/**
+ * Appends the events, in order, inside the caller's transaction ([lock], head, one insert), and
+ * returns the new head, which is the chain's once the caller's transaction commits (null: no
+ * events, nothing read).
+ */
+export async function extendChain(sql: Sql, events: readonly ChainEvent[]): Promise<ChainHead | null> {
+  if (events.length === 0) return null;
+  extensions += 1;
+  if (sql.pg) await sql.query(LOCK, []);
+  const found = await sql.query(HEAD, []);
+  const head = found.length ? { sequence: Number(found[0].sequence), hash: String(found[0].hash) } : null;
+  const rows = chainRows(head, events);
+  const tuples = rows.map(auditTuple);
+  await sql.query(INSERT, sql.pg ? columnsOf(tuples) : [JSON.stringify(tuples)]);
+  return headAfter(head, rows);
 }

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initORM } from '../../src/db/orm';
 import { Audit, Decision, type DecisionRow } from '../../src/db/entities';
 import { DecisionWriteFailed, DecisionWriter, type DecisionWrite } from '../../src/db/decision-writer';
+import { AUDIT_CHAIN_LOCK, auditTuple, chainRows } from '../../src/db/audit-chain';
+import { Client } from 'pg';
 import { CALLERS, databases, startGateway, type TestGateway } from '../support/gateway';
 import { APPLY, ISSUE, REGISTER, idNumber, registration } from '../support/people';
 
@@ -143,8 +145,9 @@ describe.each(DBS)('the decision writer on %s', (db) => {
 
 describe.runIf(DBS.includes('postgresql'))('two processes writing to one PostgreSQL database', () => {
   let g: TestGateway;
+  const statements: string[] = [];
   beforeAll(async () => {
-    g = await startGateway('postgresql');
+    g = await startGateway('postgresql', { onQuery: (sql) => statements.push(sql) });
   });
   afterAll(async () => {
     await g?.stop();
@@ -168,6 +171,67 @@ describe.runIf(DBS.includes('postgresql'))('two processes writing to one Postgre
     const report = await chainOf(g);
     expect(report).toMatchObject({ intact: true, firstBrokenAt: null, entries: before + 100 });
     await other.close(true);
+  });
+
+  it('write a group at the head they know in one statement, and the long way when another node moved it', async () => {
+    // another node, as its writer or a workflow act extends the chain: lock, head, the next entry
+    const node = new Client({ connectionString: g.databaseUrl });
+    await node.connect();
+    const extendOnOtherNode = async (tag: string) => {
+      await node.query('select pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+      const { rows } = await node.query(
+        'select sequence, hash from audit_entry order by sequence desc limit 1',
+      );
+      const head = rows[0] ? { sequence: Number(rows[0].sequence), hash: String(rows[0].hash) } : null;
+      const [entry] = chainRows(head, decisionWrite(tag).audit);
+      await node.query(
+        'insert into audit_entry (sequence, at, actor, role, action, subject, outcome, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        auditTuple(entry),
+      );
+    };
+    const a = new DecisionWriter(g.gateway.orm);
+    const before = (await chainOf(g)).entries;
+    const groupStatements = async (write: Promise<void>) => {
+      statements.length = 0;
+      await write;
+      return statements.filter((q) => /eligibility_decision|audit_entry|pg_advisory|begin|commit/i.test(q))
+        .length;
+    };
+    // head not known yet: begin, lock, head, two inserts, commit
+    expect(await groupStatements(a.write(decisionWrite('g1')))).toBe(6);
+    // head known: one statement
+    expect(await groupStatements(a.write(decisionWrite('g2')))).toBe(1);
+    // the other node wrote: the one statement finds the head moved and writes nothing, then the long way
+    await node.query('begin');
+    await extendOnOtherNode('g3');
+    await node.query('commit');
+    expect(await groupStatements(a.write(decisionWrite('g4')))).toBe(7);
+    // the other node commits the next entry while this node's statement waits for the chain's lock:
+    // the statement fails on the entry's key, nothing of it is kept, and the long way writes the group
+    await groupStatements(a.write(decisionWrite('g4b'))); // the head known again
+    await node.query('begin');
+    await extendOnOtherNode('g5');
+    statements.length = 0;
+    const waiting = a.write(decisionWrite('g6'));
+    await new Promise((r) => setTimeout(r, 300));
+    await node.query('commit');
+    await waiting;
+    expect(
+      statements.filter((q) => /eligibility_decision|audit_entry|pg_advisory|begin|commit/i.test(q)),
+    ).toHaveLength(7);
+    await node.end();
+    await a.close();
+    const report = await chainOf(g);
+    expect(report).toMatchObject({ intact: true, firstBrokenAt: null, entries: before + 7 });
+    const outcomes = (await g.gateway.orm.em.fork().find(Audit, {}, { orderBy: { sequence: 'asc' } }))
+      .slice(-7)
+      .map((e) => e.outcome);
+    expect(outcomes).toEqual(['g1', 'g2', 'g3', 'g4', 'g4b', 'g5', 'g6']);
+    // each of this node's groups wrote its decision once: none of the refused statement was kept
+    const tags = (await g.gateway.orm.em.fork().find(Decision, { actor: 'test:writer' })).map(
+      (d) => (JSON.parse(d.body) as { tag: string }).tag,
+    );
+    expect(tags.filter((t) => /^g/.test(t)).sort()).toEqual(['g1', 'g2', 'g4', 'g4b', 'g6']);
   });
 });
 
