@@ -15,7 +15,7 @@ import {
 } from '../law';
 import type { ConfiscationRow, EndorsementRow, PermitRow, ResidenceChangeRow } from '../db/entities';
 import { permitActs, permitRows } from '../db/permit-facts';
-import type { Target } from '../db/sql';
+import type { Row, Target } from '../db/sql';
 
 export interface PermitBundle {
   readonly permit: PermitRow;
@@ -36,6 +36,18 @@ export async function loadBundles(
   const ids = [...new Set(by.holderIds ?? by.permitIds ?? [])];
   if (ids.length === 0) return [];
   const prow = await permitRows(em, by.holderIds ? { holderIds: ids } : { permitIds: ids });
+  if (prow.length === 0) return [];
+  return bundlesFrom(
+    prow,
+    await permitActs(
+      em,
+      prow.map((r) => Number(r.id)),
+    ),
+  );
+}
+
+/** The bundles of permit rows (src/db/permit-facts.ts, by issue date) and the rows of their acts (by date). */
+export function bundlesFrom(prow: readonly Row[], acts: readonly Row[]): PermitBundle[] {
   const bundles = prow.map((r) => ({
     permit: {
       id: Number(r.id),
@@ -63,10 +75,7 @@ export async function loadBundles(
           },
     replacementsIssued: [] as LocalDate[],
   }));
-  if (bundles.length === 0) return [];
   const byId = new Map(bundles.map((b) => [b.permit.id, b]));
-  const pids = [...byId.keys()];
-  const acts = await permitActs(em, pids);
   for (const a of acts) {
     const b = byId.get(Number(a.permit_id))!;
     if (a.k === 'E') {

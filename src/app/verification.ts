@@ -19,14 +19,20 @@ import {
 } from '../law';
 import type { DecisionRow, EntitlementRow } from '../db/entities';
 import { DecisionWriteFailed, writeDecisions, type DecisionWrite } from '../db/decision-writer';
-import { entitlementsByCode } from '../db/entitlements';
-import { holdersWithDependents } from '../db/holders';
+import { checkFactRows } from '../db/check-facts';
 import { connection } from '../db/sql';
 import { storeDecisionBody } from '../db/reasons';
 import type { AuditEvent } from './audit';
 import { auditActor, officeRegion } from './caller';
 import { AppError, badInput, forbidden, notFound } from './errors';
-import { loadBundles, permitRegionOn, permitThatCounts, stateOn, type PermitBundle } from './facts';
+import {
+  bundlesFrom,
+  loadBundles,
+  permitRegionOn,
+  permitThatCounts,
+  stateOn,
+  type PermitBundle,
+} from './facts';
 import { asOfDate, now, type Scope } from './scope';
 import { citizenId } from './workflow';
 import { newDecisionId } from './decision-id';
@@ -187,33 +193,33 @@ export function parseQuery(
   };
 }
 
-/** Statements 1–4, on one connection: the entitlements asked about, the holders with their dependents, their permits and acts. */
+/**
+ * The facts, on one connection: the entitlements asked about, the holders with their dependents,
+ * their permits and acts (src/db/check-facts.ts: four statements on SQLite, one on PostgreSQL).
+ */
 export async function loadBatchFacts(em: EntityManager, parsed: readonly ParsedQuery[]): Promise<BatchFacts> {
   const codes = [...new Set(parsed.map((p) => p.code))];
   const ids = [...new Set(parsed.map((p) => p.id))];
-  return connection(em, async (sql) => {
-    // 1: the entitlements asked about
-    // (the end in force: the latest end act's, Art. 18(12)/19(6); src/db/entitlements.ts)
-    const ents = new Map((await entitlementsByCode(sql, codes)).map((row) => [row.code, row] as const));
-    const unknown = codes.find((c) => !ents.has(c));
-    if (unknown !== undefined) throw notFound(`Entitlement ${unknown.slice(0, 64)}`);
-    // 2: holders with their dependents (the children a school may name under 18(7))
-    const holders = new Map<string, { id: number; nameKey: string }>();
-    const children = new Map<string, string>();
-    for (const h of await holdersWithDependents(sql, ids)) {
-      holders.set(h.citizenIdNumber, { id: h.id, nameKey: h.nameKey });
-      if (h.child) children.set(`${h.id}:${h.child.citizenIdNumber}`, h.child.birthDate);
-    }
-    const holderIds = [...holders.values()].map((h) => h.id);
-    // 3–4: permits (+ confiscations), then endorsements, moves and replacements
-    const byHolder = new Map<number, PermitBundle[]>();
-    for (const b of await loadBundles(sql, { holderIds })) {
-      const list = byHolder.get(b.permit.holderId);
-      if (list) list.push(b);
-      else byHolder.set(b.permit.holderId, [b]);
-    }
-    return { ents, holders, children, byHolder };
-  });
+  const rows = await connection(em, (sql) => checkFactRows(sql, codes, ids));
+  // the entitlements asked about (the end in force: the latest end act's, Art. 18(12)/19(6))
+  const ents = new Map(rows.entitlements.map((row) => [row.code, row] as const));
+  const unknown = codes.find((c) => !ents.has(c));
+  if (unknown !== undefined) throw notFound(`Entitlement ${unknown.slice(0, 64)}`);
+  // holders with their dependents (the children a school may name under 18(7))
+  const holders = new Map<string, { id: number; nameKey: string }>();
+  const children = new Map<string, string>();
+  for (const h of rows.holders) {
+    holders.set(h.citizenIdNumber, { id: h.id, nameKey: h.nameKey });
+    if (h.child) children.set(`${h.id}:${h.child.citizenIdNumber}`, h.child.birthDate);
+  }
+  // permits (+ confiscations), with their endorsements, moves and replacements
+  const byHolder = new Map<number, PermitBundle[]>();
+  for (const b of bundlesFrom(rows.permits, rows.acts)) {
+    const list = byHolder.get(b.permit.holderId);
+    if (list) list.push(b);
+    else byHolder.set(b.permit.holderId, [b]);
+  }
+  return { ents, holders, children, byHolder };
 }
 
 /** Articles 18–19 for each query (src/law decides), the region the caller acts for as the asker's. */

@@ -1,7 +1,7 @@
 /** Holder look-ups by ID number or id (the holder as a caller, and a share code's holder). */
 import type { EntityManager } from '@mikro-orm/core';
 import { Holder, type HolderRow } from './entities';
-import { listParam, sqlOf, statement, type Target } from './sql';
+import { listParam, sqlOf, statement, type Row, type Target } from './sql';
 
 export async function holderByCitizenIdNumber(
   em: EntityManager,
@@ -23,6 +23,7 @@ export async function citizenIdNumberOfHolder(em: EntityManager, holderId: numbe
   return h ? h.citizenIdNumber : null;
 }
 
+/** A holder's id, ID number and name key with one of their dependents (`child_*`), from `holder h`. */
 const WITH_DEPENDENTS_SELECT = `select h.id, h.citizen_id_number, h.name_key, d.citizen_id_number as child_id, d.birth_date as child_birth
    from holder h left join dependent d on d.holder_id = h.id`;
 const WITH_DEPENDENTS = statement({
@@ -46,13 +47,16 @@ export async function holdersWithDependents(
   if (citizenIdNumbers.length === 0) return [];
   const sql = sqlOf(target);
   const rows = await sql.query(WITH_DEPENDENTS, [listParam(sql.pg, citizenIdNumbers)]);
-  return rows.map((r) => ({
+  return rows.map(holderWithDependent);
+}
+
+/** A row of WITH_DEPENDENTS_SELECT. */
+export function holderWithDependent(r: Row): HolderWithDependent {
+  return {
     id: Number(r.id),
     citizenIdNumber: String(r.citizen_id_number),
     nameKey: String(r.name_key),
     child:
-      r.child_id == null
-        ? null
-        : { citizenIdNumber: r.child_id as string, birthDate: String(r.child_birth as string) },
-  }));
+      r.child_id == null ? null : { citizenIdNumber: r.child_id as string, birthDate: String(r.child_birth) },
+  };
 }

@@ -6,6 +6,7 @@
  */
 import { listParam, sqlOf, statement, type Row, type Target } from './sql';
 
+/** A permit's columns with its confiscation's (`c_*`), from `permit p`. */
 const PERMITS_SELECT = `select p.id, p.holder_id, p.application_id, p.issued_on, p.issue_month_day, p.issuing_authority, p.region_code, p.actor, p.created_at,
         c.id as c_id, c.confiscated_on, c.reason as c_reason, c.actor as c_actor, c.created_at as c_created_at
    from permit p left join confiscation c on c.permit_id = p.id`;
@@ -18,7 +19,8 @@ const permitsWhere = (col: string) =>
 const PERMITS_OF_HOLDERS = permitsWhere('p.holder_id');
 const PERMITS_BY_ID = permitsWhere('p.id');
 
-const actsSql = (ids: string) => `
+/** The acts on the permits whose ids satisfy `permit_id ${ids}`, unordered (see permitActs). */
+const actsUnion = (ids: string) => `
   select 'E' as k, id, permit_id, endorsed_on as d1, year as n, null as r1, null as r2, null as addr, null as flag
     from endorsement where permit_id ${ids}
   union all
@@ -26,7 +28,8 @@ const actsSql = (ids: string) => `
     from residence_change where permit_id ${ids}
   union all
   select 'R' as k, id, permit_id, issued_on as d1, card_version as n, null as r1, null as r2, null as addr, null as flag
-    from replacement_issue where permit_id ${ids}
+    from replacement_issue where permit_id ${ids}`;
+const actsSql = (ids: string) => `${actsUnion(ids)}
   order by d1, id`;
 const ACTS = statement({
   sqlite: actsSql('in (select value from json_each(?))'),
