@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { EntitlementEntity, EntitlementEnd, type EntitlementRow } from './entities';
-import { listParam, sqlOf, statement, type Target } from './sql';
+import { listStatement, queryList, sqlOf, type Target } from './sql';
 
 type SqlEm = EntityManager & { execute(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -47,10 +47,7 @@ export async function allEntitlements(em: EntityManager): Promise<EntitlementRow
   return rows.map(entitlementRow);
 }
 
-const BY_CODE = statement({
-  sqlite: `${ENTITLEMENT_SELECT} where e.code in (select value from json_each(?))`,
-  pg: `${ENTITLEMENT_SELECT} where e.code = any(?::text[])`,
-});
+const BY_CODE = listStatement((codes) => `${ENTITLEMENT_SELECT} where e.code ${codes}`, 'text');
 
 /** The entitlements of these codes (unknown ones are left out); a prepared statement (hot path). */
 export async function entitlementsByCode(
@@ -58,8 +55,7 @@ export async function entitlementsByCode(
   codes: readonly string[],
 ): Promise<EntitlementRow[]> {
   if (codes.length === 0) return [];
-  const sql = sqlOf(target);
-  return (await sql.query(BY_CODE, [listParam(sql.pg, codes)])).map(entitlementRow);
+  return (await queryList(sqlOf(target), BY_CODE, codes)).map(entitlementRow);
 }
 
 /**

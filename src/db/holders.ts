@@ -1,7 +1,7 @@
 /** Holder look-ups by ID number or id (the holder as a caller, and a share code's holder). */
 import type { EntityManager } from '@mikro-orm/core';
 import { Holder, type HolderRow } from './entities';
-import { listParam, sqlOf, statement, type Row, type Target } from './sql';
+import { listStatement, queryList, sqlOf, type Row, type Target } from './sql';
 
 export async function holderByCitizenIdNumber(
   em: EntityManager,
@@ -26,10 +26,10 @@ export async function citizenIdNumberOfHolder(em: EntityManager, holderId: numbe
 /** A holder's id, ID number and name key with one of their dependents (`child_*`), from `holder h`. */
 const WITH_DEPENDENTS_SELECT = `select h.id, h.citizen_id_number, h.name_key, d.citizen_id_number as child_id, d.birth_date as child_birth
    from holder h left join dependent d on d.holder_id = h.id`;
-const WITH_DEPENDENTS = statement({
-  sqlite: `${WITH_DEPENDENTS_SELECT} where h.citizen_id_number in (select value from json_each(?))`,
-  pg: `${WITH_DEPENDENTS_SELECT} where h.citizen_id_number = any(?::text[])`,
-});
+const WITH_DEPENDENTS = listStatement(
+  (ids) => `${WITH_DEPENDENTS_SELECT} where h.citizen_id_number ${ids}`,
+  'text',
+);
 
 /** A holder found by ID number, with one of their dependents (none: null) — a row per dependent. */
 export interface HolderWithDependent {
@@ -45,9 +45,7 @@ export async function holdersWithDependents(
   citizenIdNumbers: readonly string[],
 ): Promise<HolderWithDependent[]> {
   if (citizenIdNumbers.length === 0) return [];
-  const sql = sqlOf(target);
-  const rows = await sql.query(WITH_DEPENDENTS, [listParam(sql.pg, citizenIdNumbers)]);
-  return rows.map(holderWithDependent);
+  return (await queryList(sqlOf(target), WITH_DEPENDENTS, citizenIdNumbers)).map(holderWithDependent);
 }
 
 /** A row of WITH_DEPENDENTS_SELECT. */

@@ -4,7 +4,7 @@
  * replacement card of those permits in one statement. Prepared statements (src/db/sql.ts): the
  * hot path of every verification.
  */
-import { listParam, sqlOf, statement, type Row, type Target } from './sql';
+import { listStatement, queryList, sqlOf, type Row, type Target } from './sql';
 
 /** A permit's columns with its confiscation's (`c_*`), from `permit p`. */
 const PERMITS_SELECT = `select p.id, p.holder_id, p.application_id, p.issued_on, p.issue_month_day, p.issuing_authority, p.region_code, p.actor, p.created_at,
@@ -12,10 +12,7 @@ const PERMITS_SELECT = `select p.id, p.holder_id, p.application_id, p.issued_on,
    from permit p left join confiscation c on c.permit_id = p.id`;
 
 const permitsWhere = (col: string) =>
-  statement({
-    sqlite: `${PERMITS_SELECT} where ${col} in (select value from json_each(?)) order by p.issued_on, p.id`,
-    pg: `${PERMITS_SELECT} where ${col} = any(?::int[]) order by p.issued_on, p.id`,
-  });
+  listStatement((ids) => `${PERMITS_SELECT} where ${col} ${ids} order by p.issued_on, p.id`, 'int');
 const PERMITS_OF_HOLDERS = permitsWhere('p.holder_id');
 const PERMITS_BY_ID = permitsWhere('p.id');
 
@@ -31,10 +28,7 @@ const actsUnion = (ids: string) => `
     from replacement_issue where permit_id ${ids}`;
 const actsSql = (ids: string) => `${actsUnion(ids)}
   order by d1, id`;
-const ACTS = statement({
-  sqlite: actsSql('in (select value from json_each(?))'),
-  pg: actsSql('= any(?::int[])'),
-});
+const ACTS = listStatement(actsSql, 'int');
 
 /** The permits (with their confiscation, `c_*`) of these holders, or with these ids, by issue date. */
 export async function permitRows(
@@ -43,8 +37,7 @@ export async function permitRows(
 ): Promise<Row[]> {
   const ids = 'holderIds' in by ? by.holderIds : by.permitIds;
   if (ids.length === 0) return [];
-  const sql = sqlOf(target);
-  return sql.query('holderIds' in by ? PERMITS_OF_HOLDERS : PERMITS_BY_ID, [listParam(sql.pg, ids)]);
+  return queryList(sqlOf(target), 'holderIds' in by ? PERMITS_OF_HOLDERS : PERMITS_BY_ID, ids);
 }
 
 /**
@@ -53,7 +46,5 @@ export async function permitRows(
  */
 export async function permitActs(target: Target, permitIds: readonly number[]): Promise<Row[]> {
   if (permitIds.length === 0) return [];
-  const sql = sqlOf(target);
-  const ids = listParam(sql.pg, permitIds);
-  return sql.query(ACTS, [ids, ids, ids]);
+  return queryList(sqlOf(target), ACTS, permitIds, 3);
 }
