@@ -45,6 +45,8 @@ export class DecisionWriteFailed extends Error {
 
 const COLUMNS =
   '"decision_id", "entitlement_code", "as_of", "permit_id", "eligible", "body", "actor", "role", "department", "actor_region_code", "created_at", "holder_id", "by_share_code"';
+/** a decision's columns: one array each for `unnest`, even when a group has no decision */
+const DECISION_COLUMNS = COLUMNS.split(',').length;
 const DECISIONS_UNNEST_PG = `unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[], ?::text[], ?::text[],
                          ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[])`;
 /** Every decision of a group in one statement of fixed text (one parameter on SQLite: the rows). */
@@ -135,12 +137,15 @@ async function appendAtHead(
     writes.flatMap((w) => w.audit),
   );
   if (rows.length === 0) return null;
-  const decisions = columnsOf(writes.flatMap((w) => w.decisions).map((d) => decisionTuple(d, true)));
+  const decisions = columnsOf(
+    writes.flatMap((w) => w.decisions).map((d) => decisionTuple(d, true)),
+    DECISION_COLUMNS,
+  );
   const entries = columnsOf(rows.map(auditTuple));
   const inserted = await sqlOf(target).query(APPEND_AT_HEAD, [
     head.sequence,
     head.hash,
-    ...(decisions.length > 0 ? decisions : Array.from({ length: 13 }, () => [])),
+    ...decisions,
     ...entries,
   ]);
   return inserted.length === rows.length ? headAfter(head, rows) : null;
@@ -163,11 +168,14 @@ export class DecisionWriter {
   private head: ChainHead | null = null;
   /** chainExtensions() when `head` was learnt: another extender in this process since makes it unknown */
   private headStamp = -1;
+  private readonly pg: boolean;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly onGroupFailed: (e: unknown, writes: number) => void = () => undefined,
-  ) {}
+  ) {
+    this.pg = isPostgres(orm.em);
+  }
 
   /** Resolves once this write is committed; rejects with DecisionWriteFailed if its group failed. */
   write(write: DecisionWrite): Promise<void> {
@@ -229,7 +237,7 @@ export class DecisionWriter {
 
   /** PostgreSQL, the head known: the group in one statement; null when it has to go the long way. */
   private async atKnownHead(writes: readonly DecisionWrite[]): Promise<ChainHead | null> {
-    if (this.head === null || this.headStamp !== chainExtensions() || !isPostgres(this.orm.em)) return null;
+    if (!this.pg || this.head === null || this.headStamp !== chainExtensions()) return null;
     try {
       return await appendAtHead(this.orm.em, writes, this.head);
     } catch (e) {

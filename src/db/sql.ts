@@ -242,12 +242,11 @@ export function queryList(sql: Sql, st: ListStatement, values: readonly unknown[
 }
 
 /** A list as one parameter: a JSON array for `json_each(?)` (SQLite), the array itself for PostgreSQL. */
-export function listParam(pg: boolean, values: readonly unknown[]): unknown {
+function listParam(pg: boolean, values: readonly unknown[]): unknown {
   return pg ? [...values] : JSON.stringify(values);
 }
 
 /** Rows as columns, for PostgreSQL's `unnest(?::type[], ...)`: one array parameter per column. */
-export function columnsOf(rows: readonly (readonly unknown[])[]): unknown[][] {
-  const width = rows[0]?.length ?? 0;
+export function columnsOf(rows: readonly (readonly unknown[])[], width = rows[0]?.length ?? 0): unknown[][] {
   return Array.from({ length: width }, (_, c) => rows.map((r) => r[c]));
 }
